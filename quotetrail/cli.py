@@ -1,0 +1,203 @@
+"""The command line: thin commands over the library, one verb per function."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from dataclasses import fields
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from quotetrail import __version__, export, queries, store
+from quotetrail import ingest as ingest_lib
+from quotetrail.errors import PARTIAL_FAILURE, QuotetrailError, exit_code
+from quotetrail.settings import Settings
+
+app = typer.Typer(
+    help="quotetrail: who said what, when, and who reported it.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+DEFAULTS = Settings()
+
+
+def _help(name: str) -> str:
+    return next(f.metadata["help"] for f in fields(Settings) if f.name == name)
+
+
+DbOption = Annotated[
+    Path, typer.Option("--db", envvar="QUOTETRAIL_DB", help=_help("db"), show_default=True)
+]
+
+
+def command(func: Callable[..., None]) -> Callable[..., None]:
+    """Register a command whose QuotetrailErrors print one line and set the exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            func(*args, **kwargs)
+        except QuotetrailError as error:
+            err.print(f"[red]error:[/red] {error}", highlight=False)
+            raise typer.Exit(exit_code(error)) from error
+
+    app.command(func.__name__.rstrip("_").replace("_", "-"))(wrapper)
+    return func
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"quotetrail {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """quotetrail: who said what, when, and who reported it."""
+
+
+@command
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or globs to ingest.")],
+    db: DbOption = DEFAULTS.db,
+    outlet: Annotated[str | None, typer.Option(help=_help("outlet"))] = None,
+    workers: Annotated[int, typer.Option(help=_help("workers"))] = DEFAULTS.workers,
+    max_file_bytes: Annotated[int, typer.Option(help=_help("max_file_bytes"))] = (
+        DEFAULTS.max_file_bytes
+    ),
+) -> None:
+    """Read articles, find who said what, and store it. Exit 7 if some inputs failed."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("ingesting", total=None)
+        report = ingest_lib.ingest(
+            paths,
+            db,
+            outlet=outlet,
+            workers=workers,
+            max_file_bytes=max_file_bytes,
+            on_progress=lambda p: bar.update(task, completed=p.done, description=p.source[-40:]),
+        )
+    for failure in report.failures:
+        err.print(f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False)
+    out.print(
+        f"read {report.read}, new {report.new}, duplicate {report.duplicate}, "
+        f"failed {report.failed}"
+    )
+    if report.failed:
+        raise typer.Exit(PARTIAL_FAILURE)
+
+
+@command
+def articles(
+    db: DbOption = DEFAULTS.db,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 100,
+) -> None:
+    """List stored articles with their outlet, date and number of quotes."""
+    rows = store.articles(store.connect(db, readonly=True), limit=limit)
+    table = Table("id", "published", "outlet", "title", "quotes", "source")
+    for row in rows:
+        table.add_row(
+            *(
+                str(row[k] if row[k] is not None else "")
+                for k in ("id", "published", "outlet", "title", "mentions", "source")
+            )
+        )
+    out.print(table)
+
+
+@command
+def stats(db: DbOption = DEFAULTS.db) -> None:
+    """Count articles, mentions, statements, speakers and stories."""
+    numbers = store.stats(store.connect(db, readonly=True))
+    for field in fields(numbers):
+        out.print(f"{field.name:<24} {getattr(numbers, field.name)}")
+
+
+@command
+def statements(
+    db: DbOption = DEFAULTS.db,
+    speaker: Annotated[str | None, typer.Option(help="Only this speaker.")] = None,
+    limit: Annotated[int, typer.Option(help="Statements to show.")] = 50,
+) -> None:
+    """Show who said what, when, and which outlets reported it."""
+    found = queries.statement_summaries(store.connect(db, readonly=True), speaker, limit)
+    for item in found:
+        said = f"on {item.said_on}" if item.said_on else "on an unknown date"
+        first = item.first_reported or "unknown"
+        speaker = item.speaker or "unknown speaker"
+        out.print(f"[bold]{speaker}[/bold] said {said} (first reported {first}):", highlight=False)
+        out.print(f"  “{item.text}”", highlight=False)
+        out.print(f"  reported by: {', '.join(item.outlets)}", highlight=False)
+
+
+@command
+def export_(
+    db: DbOption = DEFAULTS.db,
+    format: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    what: Annotated[str, typer.Option(help="statements or stories.")] = "statements",
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write here (default stdout).")
+    ] = None,
+) -> None:
+    """Export statements (or stories) in the documented contract."""
+    conn = store.connect(db, readonly=True)
+    target: Any = out_file if out_file is not None else sys.stdout
+    count = export.write(conn, target, queries.check_format(format), queries.check_what(what))
+    err.print(f"exported {count} {what}")
+
+
+@command
+def settings() -> None:
+    """Print every setting with its default and help text."""
+    for name, default, text in Settings.describe():
+        out.print(f"[bold]{name}[/bold] = {default}\n    {text}", highlight=False)
+
+
+@command
+def serve(
+    db: DbOption = DEFAULTS.db,
+    host: Annotated[str, typer.Option(help=_help("host"))] = DEFAULTS.host,
+    port: Annotated[int, typer.Option(help=_help("port"))] = DEFAULTS.port,
+) -> None:
+    """Serve the web pages and the JSON API (read-only; ingest needs QUOTETRAIL_INGEST_TOKEN)."""
+    import uvicorn
+
+    from quotetrail.web import create_app
+
+    store.connect(db, readonly=True).close()  # fail here, not on the first request
+    err.print(f"serving {db} on http://{host}:{port} (API docs at /docs)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+@command
+def timeline(
+    speaker: Annotated[str, typer.Argument(help="Speaker name, alias or id.")],
+    db: DbOption = DEFAULTS.db,
+    out_file: Annotated[Path, typer.Option("--out", help="timeline.svg or .png")] = Path(
+        "timeline.svg"
+    ),
+) -> None:
+    """Draw a speaker's statements over time as an SVG (or PNG) chart."""
+    from quotetrail import timeline as timeline_lib
+
+    conn = store.connect(db, readonly=True)
+    line = timeline_lib.timeline(conn, timeline_lib.resolve_speaker(conn, speaker)[0])
+    timeline_lib.write(line, out_file)
+    err.print(f"wrote {out_file}: {len(line.points)} dated statements, {line.undated} undated")
+
+
+def main() -> None:
+    app()

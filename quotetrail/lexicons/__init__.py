@@ -1,0 +1,1 @@
+"""Patterns and word lists, kept apart from the code that uses them."""

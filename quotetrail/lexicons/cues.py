@@ -1,0 +1,134 @@
+"""Cue words that introduce reported speech, and the labels that never do.
+
+Verbs are listed by lemma; `surface_forms` expands them for the cheap regex
+that decides which sentences are worth a dependency parse.
+"""
+
+from __future__ import annotations
+
+# Verbs of saying: a clause they govern is reported speech.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add state stress emphasize emphasise underline underscore note insist
+    claim argue explain warn urge announce declare assert reiterate affirm confirm
+    deny report write tweet post suggest acknowledge admit reply respond answer ask
+    complain predict promise vow pledge threaten remark comment observe mention
+    recall maintain contend charge allege concede indicate reveal disclose testify
+    quip joke shout conclude agree demand caution advise recommend propose
+    hint imply boast lament highlight clarify reaffirm assure reassure inform
+    estimate counter retort brag speculate acknowledge accuse
+    proclaim repeat pronounce exclaim whisper cry yell scream muse
+    """.split()
+)
+
+# Verbs of thinking and knowing: PolNeAR annotates their content as attributed,
+# but a reader asks "who said" and these are weaker evidence of speech.
+BELIEF_VERBS: frozenset[str] = frozenset(
+    """
+    believe think know feel hope fear expect want wish worry doubt suspect
+    understand consider find learn see realize realise agree reckon
+    """.split()
+)
+
+# Verb + particle/preposition pairs that are cues only together.
+PARTICLE_CUES: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on"}),
+    "point": frozenset({"out"}),
+    "go": frozenset({"on"}),
+    "lash": frozenset({"out"}),
+    "speak": frozenset({"of", "about", "out"}),
+    "refer": frozenset({"to"}),
+}
+
+# Cue verbs whose content is the object of a preposition ("warned of war").
+PREPOSITION_CONTENT: dict[str, frozenset[str]] = {
+    "call": frozenset({"for"}),
+    "warn": frozenset({"of", "against", "about"}),
+    "speak": frozenset({"of", "about"}),
+    "talk": frozenset({"about"}),
+    "complain": frozenset({"about", "of"}),
+    "boast": frozenset({"about", "of"}),
+    "insist": frozenset({"on"}),
+}
+
+# Prepositional cues: "according to X", "in the words of X".
+PREPOSITIONAL_CUES: tuple[str, ...] = ("according to", "in the words of", "as quoted by")
+
+# Lines that introduce an unmarked transcript or excerpt.
+EXCERPT_LABELS: tuple[str, ...] = (
+    "source",
+    "transcript",
+    "excerpt",
+    "excerpts",
+    "full text",
+    "text",
+    "translation",
+)
+
+# Metadata lines that may sit between an excerpt label and the excerpt.
+METADATA_LABELS: tuple[str, ...] = ("date", "time", "location", "place", "translated by", "via")
+
+# "Word: rest" lines where the word is a page label, not a speaker.
+NOT_SPEAKER_LABELS: frozenset[str] = frozenset(
+    """
+    source sources date time read more also see watch photo photos video image
+    tags tag related update updated breaking exclusive opinion analysis editorial
+    note editor editors share comment comments listen subscribe follow advertisement
+    category categories topics topic by posted published filed credit caption
+    location home news
+    """.split()
+)
+
+# Words that open a transcript-like paragraph spoken in the first person.
+FIRST_PERSON: frozenset[str] = frozenset(
+    "i we our us my me ours myself ourselves let's".split()
+)
+MODAL_IMPERATIVE: frozenset[str] = frozenset("should must shall cannot".split())
+
+
+def _inflect(verb: str) -> set[str]:
+    irregular = {
+        "say": {"said", "says", "saying"},
+        "tell": {"told", "tells", "telling"},
+        "write": {"wrote", "written", "writes", "writing"},
+        "think": {"thought", "thinks", "thinking"},
+        "know": {"knew", "known", "knows", "knowing"},
+        "feel": {"felt", "feels", "feeling"},
+        "find": {"found", "finds", "finding"},
+        "understand": {"understood", "understands", "understanding"},
+        "see": {"saw", "seen", "sees", "seeing"},
+        "go": {"went", "goes", "going", "gone"},
+        "speak": {"spoke", "spoken", "speaks", "speaking"},
+        "learn": {"learned", "learnt", "learns", "learning"},
+        "lash": {"lashed", "lashes", "lashing"},
+        "cry": {"cried", "cries", "crying"},
+        "reply": {"replied", "replies", "replying"},
+        "deny": {"denied", "denies", "denying"},
+        "testify": {"testified", "testifies", "testifying"},
+        "clarify": {"clarified", "clarifies", "clarifying"},
+        "signal": {"signaled", "signalled", "signals", "signaling", "signalling"},
+        "refer": {"referred", "refers", "referring"},
+    }
+    if verb in irregular:
+        return irregular[verb] | {verb}
+    forms = {verb}
+    if verb.endswith("e"):
+        forms |= {verb + "d", verb + "s", verb[:-1] + "ing"}
+    elif verb.endswith(("sh", "ch", "s", "x")):
+        forms |= {verb + "ed", verb + "es", verb + "ing"}
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        forms |= {verb[:-1] + "ied", verb[:-1] + "ies", verb + "ing"}
+    else:
+        forms |= {verb + "ed", verb + "s", verb + "ing"}
+    # Doubled final consonant: "admitted", "regretted".
+    if verb[-1] in "tpgm" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    return forms
+
+
+def surface_forms(verbs: frozenset[str] | set[str]) -> frozenset[str]:
+    """Every inflected form of the given verbs, lower case."""
+    out: set[str] = set()
+    for verb in verbs:
+        out |= _inflect(verb)
+    return frozenset(out)

@@ -1,0 +1,118 @@
+"""Titles, roles, honorifics and pronouns used to resolve who is speaking.
+
+All entries are lower case; multi-word titles are matched before their parts.
+"""
+
+from __future__ import annotations
+
+# Words placed before a name that are not part of it.
+HONORIFICS: frozenset[str] = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lady lord madam madame
+    ayatollah grand imam sheikh shaykh sheik seyyed sayyed sayed seyed hojatoleslam
+    hojjatoleslam mullah mufti rabbi rev rev. reverend father pastor cardinal pope
+    saint st st. hon hon. honorable honourable his her excellency majesty highness
+    sen sen. rep rep. gov gov. gen gen. lt lt. col col. maj maj. capt capt. sgt sgt.
+    adm adm. cmdr cmdr. supt insp
+    """.split()
+)
+
+# Roles that can stand for a person already named ("the president").
+ROLES: frozenset[str] = frozenset(
+    """
+    president leader premier chancellor king queen prince princess emir sultan
+    minister secretary spokesman spokeswoman spokesperson ambassador envoy senator
+    congressman congresswoman representative governor mayor judge justice general
+    commander chief head chairman chairwoman chair director official officer
+    candidate nominee adviser advisor aide diplomat lawmaker speaker founder ceo
+    executive manager professor doctor lawyer attorney prosecutor analyst expert
+    economist scientist researcher author writer journalist reporter editor
+    activist campaigner cleric preacher bishop archbishop vice deputy
+    """.split()
+)
+
+# Multi-word roles, matched as a unit ("supreme leader" is one role).
+MULTIWORD_ROLES: tuple[str, ...] = (
+    "supreme leader",
+    "prime minister",
+    "foreign minister",
+    "defense minister",
+    "defence minister",
+    "interior minister",
+    "secretary of state",
+    "secretary general",
+    "secretary-general",
+    "vice president",
+    "press secretary",
+    "chief of staff",
+    "campaign manager",
+    "house speaker",
+    "parliament speaker",
+    "attorney general",
+    "white house",
+)
+
+# Adjectives and modifiers that may precede a role ("the Iranian leader").
+ROLE_MODIFIERS: frozenset[str] = frozenset(
+    """
+    former late then current top senior chief supreme deputy acting interim
+    political military spiritual religious elected outgoing incoming new
+    """.split()
+)
+
+MALE_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers", "herself"})
+OTHER_PRONOUNS: frozenset[str] = frozenset(
+    {"i", "we", "they", "them", "it", "you", "us", "me", "who", "this", "that"}
+)
+PRONOUNS: frozenset[str] = MALE_PRONOUNS | FEMALE_PRONOUNS | OTHER_PRONOUNS
+
+MALE_HONORIFICS: frozenset[str] = frozenset(
+    {"mr", "mr.", "sir", "lord", "king", "prince", "father", "ayatollah", "sheikh"}
+)
+FEMALE_HONORIFICS: frozenset[str] = frozenset(
+    {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "madame", "queen", "princess"}
+)
+
+# Nouns after a possessive name that mean "relayed by": "X's official website said".
+CHANNELS: tuple[str, ...] = (
+    "official website",
+    "website",
+    "web site",
+    "official twitter account",
+    "twitter account",
+    "twitter feed",
+    "official account",
+    "account",
+    "office",
+    "press office",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "campaign",
+    "statement",
+    "official news agency",
+    "news agency",
+    "aides",
+    "aide",
+    "lawyer",
+    "lawyers",
+)
+
+# Particles allowed inside a personal name ("Abu Bakr al-Baghdadi", "Ursula von der Leyen").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {"al", "el", "bin", "ibn", "bint", "abu", "de", "del", "della", "da", "di", "van",
+     "von", "der", "den", "la", "le", "du", "dos", "das", "ul"}
+)
+
+# Capitalised words that start sentences or headlines but are not names.
+NOT_NAMES: frozenset[str] = frozenset(
+    """
+    the a an this that these those he she they we it his her their our its but and
+    or so yet if when while after before since during on in at by for from with
+    as of to moreover however meanwhile also earlier later today yesterday
+    tomorrow monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december
+    mr mrs ms dr read share leave check your
+    """.split()
+)

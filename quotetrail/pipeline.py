@@ -1,0 +1,47 @@
+"""The pipeline, stage by stage.
+
+Per article (pure, runs in worker processes):
+    1. read       paths -> RawDocument | ReadFailure          (read.py)
+    2. clean      RawDocument -> CleanText                    (clean.py)
+    3. meta       RawDocument, CleanText -> ArticleMeta       (meta.py)
+    4. nlp        loaded once per process                     (nlp.py)
+    5. quotes     CleanText -> Quote...                       (quotes.py)
+    6. attribute  CleanText, Quote... -> Attribution...       (attribute.py)
+    7. date       CleanText, ArticleMeta, Attribution... -> Mention...  (dates.py)
+
+Across articles (in the store, incremental):
+    8. people     canonical speakers for names and titles     (people.py)
+    9. align      mentions of one statement grouped           (align.py)
+   10. stories    articles about one event grouped            (stories.py)
+   11. store      SQLite, idempotent, one transaction/article (store.py)
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from quotetrail import attribute, clean, dates, meta, quotes
+from quotetrail.models import Article, RawDocument
+
+
+def content_hash(doc: RawDocument) -> str:
+    """The idempotency key: the same text from the same outlet is one article."""
+    digest = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def process(doc: RawDocument, outlet: str | None = None) -> Article:
+    """Run the per-article stages 2-7 on one document."""
+    cleaned = clean.clean(doc)  # 2
+    article_meta = meta.extract_meta(doc, cleaned, default_outlet=outlet)  # 3
+    found = quotes.find_quotes(cleaned)  # 4-5
+    attributed = attribute.attribute(cleaned, found)  # 6
+    mentions = dates.date_mentions(cleaned, article_meta, attributed)  # 7
+    return Article(
+        source=doc.source,
+        content_hash=content_hash(doc),
+        text=doc.text,
+        format=doc.format,
+        meta=article_meta,
+        mentions=mentions,
+    )

@@ -1,0 +1,56 @@
+"""The Spark session: local[*] by default, any master URL otherwise."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from typing import TYPE_CHECKING
+
+from quotetrail.errors import QuotetrailError
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+
+class SparkUnavailable(QuotetrailError):
+    """PySpark or Java is missing: the Spark engine cannot start."""
+
+
+def available() -> str | None:
+    """None when the Spark engine can run here, else the reason it cannot."""
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        return "PySpark is not installed. Run `pip install 'quotetrail[spark]'`."
+    if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
+        return "Java is not installed (Spark needs Java 17+). Install a JDK or set JAVA_HOME."
+    return None
+
+
+def start(master: str | None = None, app_name: str = "quotetrail") -> SparkSession:
+    """A session on `master` (local[*] when None) whose Python workers use this interpreter."""
+    reason = available()
+    if reason:
+        raise SparkUnavailable(reason)
+    from pyspark.sql import SparkSession
+
+    # Workers must run the interpreter that has quotetrail and the model installed;
+    # on a cluster, spark-submit's --conf spark.pyspark.python overrides this.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName(app_name)
+    # Under spark-submit the gateway already exists and carries the --master given there.
+    if master or "PYSPARK_GATEWAY_PORT" not in os.environ:
+        builder = builder.master(master or "local[*]")
+    builder = (
+        builder.config("spark.python.worker.reuse", "true")  # model loaded once per worker
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        # Spark's default of 200 shuffle partitions makes hundreds of empty tasks on a
+        # laptop; 16 suits local[*] and spark-submit's --conf raises it on a cluster.
+        .config("spark.sql.shuffle.partitions", "16")
+    )
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark

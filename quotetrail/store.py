@@ -1,0 +1,193 @@
+"""Stage 11, store: one SQLite file, WAL mode, versioned schema, FTS5.
+
+Ingest is idempotent (keyed on the article's content hash) and each article
+is committed in one transaction together with its mentions and the
+across-article stages (people, align, stories) that place them, so a run
+killed halfway loses nothing already committed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from quotetrail import align, people, stories
+from quotetrail.errors import SchemaTooNew, StoreError
+from quotetrail.models import Article
+from quotetrail.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+@dataclass(frozen=True)
+class Stats:
+    articles: int
+    mentions: int
+    statements: int
+    speakers: int
+    stories: int
+    outlets: int
+    multi_outlet_statements: int
+
+
+def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open (and migrate) the database; read-only connections never migrate."""
+    path = Path(path)
+    try:
+        if readonly:
+            if not path.exists():
+                raise StoreError(f"{path}: no such database. Run `quotetrail ingest` first.")
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 10000")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn)
+        else:
+            check_version(conn)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(
+            f"{path}: cannot open as a quotetrail database ({error}). "
+            "Check the path, or pass --db with a new file."
+        ) from error
+    return conn
+
+
+def check_version(conn: sqlite3.Connection) -> int:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"database schema version {version} is newer than this quotetrail "
+            f"understands ({SCHEMA_VERSION}). Upgrade quotetrail."
+        )
+    return version
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    version = check_version(conn)
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        with transaction(conn):
+            for statement in _split_sql(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def has_article(conn: sqlite3.Connection, content_hash: str) -> bool:
+    row = conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+    return row is not None
+
+
+def add_article(conn: sqlite3.Connection, article: Article) -> int | None:
+    """Store one article with its mentions; returns its id, or None if already stored."""
+    with transaction(conn):
+        if has_article(conn, article.content_hash):
+            return None
+        published = article.meta.published
+        cursor = conn.execute(
+            "INSERT INTO articles (source, content_hash, format, outlet, title, published,"
+            " published_evidence, published_origin, text, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.source,
+                article.content_hash,
+                article.format,
+                article.meta.outlet,
+                article.meta.title,
+                published.value.isoformat() if published else None,
+                published.evidence if published else None,
+                published.origin if published else None,
+                article.text,
+                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            ),
+        )
+        article_id = int(cursor.lastrowid or 0)
+        conn.executemany(
+            'INSERT INTO mentions (article_id, kind, text, start, "end", cue, speaker_mention,'
+            " speaker_name, roles, channel, confidence, said_on, said_on_granularity,"
+            " said_on_evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article_id,
+                    m.kind,
+                    m.text,
+                    m.start,
+                    m.end,
+                    m.cue,
+                    m.speaker_mention,
+                    m.speaker,
+                    json.dumps(list(m.roles)),
+                    m.channel,
+                    m.confidence,
+                    m.said_on.value.isoformat() if m.said_on else None,
+                    m.said_on.granularity if m.said_on else None,
+                    m.said_on.evidence if m.said_on else None,
+                )
+                for m in article.mentions
+            ],
+        )
+        people.assign_speakers(conn, article_id)  # 8
+        align.assign_statements(conn, article_id)  # 9
+        stories.assign_story(conn, article_id)  # 10
+    return article_id
+
+
+def stats(conn: sqlite3.Connection) -> Stats:
+    def count(sql: str) -> int:
+        return int(conn.execute(sql).fetchone()[0])
+
+    return Stats(
+        articles=count("SELECT COUNT(*) FROM articles"),
+        mentions=count("SELECT COUNT(*) FROM mentions"),
+        statements=count("SELECT COUNT(*) FROM statements"),
+        speakers=count("SELECT COUNT(*) FROM speakers"),
+        stories=count("SELECT COUNT(*) FROM stories"),
+        outlets=count("SELECT COUNT(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
+        multi_outlet_statements=count(
+            "SELECT COUNT(*) FROM (SELECT m.statement_id FROM mentions m"
+            " JOIN articles a ON a.id = m.article_id WHERE m.statement_id IS NOT NULL"
+            " GROUP BY m.statement_id HAVING COUNT(DISTINCT COALESCE(a.outlet, a.source)) > 1)"
+        ),
+    )
+
+
+def articles(conn: sqlite3.Connection, limit: int = 100, offset: int = 0) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT a.id, a.source, a.outlet, a.title, a.published, a.published_evidence,"
+        " (SELECT COUNT(*) FROM mentions m WHERE m.article_id = a.id) AS mentions"
+        " FROM articles a ORDER BY a.id LIMIT ? OFFSET ?",
+        (limit, offset),
+    ).fetchall()

@@ -1,0 +1,518 @@
+"""Read-side SQL for the HTTP API and the pages, returning frozen dataclasses.
+
+Every query binds its values; the only SQL assembled at run time joins fixed
+clause fragments and `?` placeholders.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from quotetrail.errors import BadParameter, NotFound
+from quotetrail.web.diff import DiffOp, word_diff
+
+# FTS terms per query: a pasted paragraph has ~60 words; 32 distinct terms
+# already pin a statement down, and more only slow the match.
+MAX_TERMS = 32
+_TERM = re.compile(r"\w+", re.UNICODE)
+_SAFE_SCHEMES = ("http://", "https://")
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class StatementItem:
+    id: str
+    text: str
+    speaker: SpeakerRef | None
+    said_on: str | None
+    said_on_granularity: str | None
+    first_reported: str | None
+    reports: int
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StatementPage:
+    items: tuple[StatementItem, ...]
+    next_cursor: str | None
+    limit: int
+
+
+@dataclass(frozen=True)
+class MentionItem:
+    id: int
+    article_id: int
+    statement_id: str | None
+    kind: str
+    text: str
+    start: int
+    end: int
+    cue: str | None
+    speaker_mention: str | None
+    speaker: SpeakerRef | None
+    said_on: str | None
+    said_on_evidence: str | None
+    confidence: float
+    outlet: str | None
+    title: str | None
+    published: str | None
+    source: str
+    source_url: str | None
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One distinct wording of a statement, with the diff from the canonical text."""
+
+    text: str
+    outlets: tuple[str, ...]
+    mention_ids: tuple[int, ...]
+    diff: tuple[DiffOp, ...]
+
+
+@dataclass(frozen=True)
+class StatementDetail:
+    statement: StatementItem
+    first_report: MentionItem | None
+    mentions: tuple[MentionItem, ...]
+    variants: tuple[Variant, ...]
+
+
+@dataclass(frozen=True)
+class SpeakerItem:
+    id: int
+    name: str
+    aliases: tuple[str, ...]
+    statements: int
+
+
+@dataclass(frozen=True)
+class SpeakerPage:
+    items: tuple[SpeakerItem, ...]
+    next_cursor: str | None
+    limit: int
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: int
+    source: str
+    source_url: str | None
+    outlet: str | None
+    title: str | None
+    published: str | None
+    story_id: int | None
+
+
+@dataclass(frozen=True)
+class ArticleDetail:
+    article: ArticleSummary
+    published_evidence: str | None
+    text: str
+    mentions: tuple[MentionItem, ...]
+
+
+@dataclass(frozen=True)
+class StoryItem:
+    id: int
+    title: str | None
+    start: str | None
+    end: str | None
+    articles: int
+
+
+@dataclass(frozen=True)
+class StoryDetail:
+    story: StoryItem
+    articles: tuple[ArticleSummary, ...]
+    statements: tuple[StatementItem, ...]
+
+
+@dataclass(frozen=True)
+class TraceResult:
+    """The statement a pasted quote belongs to, and the mention that matched it best."""
+
+    query: str
+    score: float
+    matched: MentionItem
+    detail: StatementDetail
+
+
+def source_url(source: str) -> str | None:
+    """The source as a link target, only when it is a plain web URL."""
+    return source if source.lower().startswith(_SAFE_SCHEMES) else None
+
+
+def encode_cursor(rowid: int) -> str:
+    return base64.urlsafe_b64encode(f"qt1:{rowid}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        tag, _, number = raw.partition(":")
+        if tag != "qt1" or not number.isdigit():
+            raise ValueError(raw)
+        return int(number)
+    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
+        raise BadParameter(
+            "cursor: not a cursor this server issued; drop it to start from the first page."
+        ) from error
+
+
+def fts_query(text: str, operator: str = "AND") -> str:
+    """A safe FTS5 expression: each word quoted, so no user text is FTS syntax."""
+    terms: list[str] = []
+    for term in _TERM.findall(text.casefold()):
+        if term not in terms:
+            terms.append(term)
+        if len(terms) == MAX_TERMS:
+            break
+    if not terms:
+        raise BadParameter("q: give at least one word to search for.")
+    return f" {operator} ".join(f'"{term}"' for term in terms)
+
+
+def _speaker_ids(conn: sqlite3.Connection, speaker: str) -> list[int]:
+    if speaker.isdigit():
+        return [int(speaker)]
+    rows = conn.execute(
+        "SELECT id FROM speakers WHERE name = ? COLLATE NOCASE"
+        " UNION SELECT speaker_id FROM speaker_aliases WHERE alias = ? COLLATE NOCASE",
+        (speaker, speaker),
+    ).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def _reports(
+    conn: sqlite3.Connection, ids: Sequence[str]
+) -> dict[str, tuple[int, tuple[str, ...]]]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        "SELECT m.statement_id, COUNT(DISTINCT m.article_id),"
+        " GROUP_CONCAT(DISTINCT COALESCE(a.outlet, a.source))"
+        " FROM mentions m JOIN articles a ON a.id = m.article_id"
+        f" WHERE m.statement_id IN ({marks}) GROUP BY m.statement_id",
+        list(ids),
+    ).fetchall()
+    return {
+        row[0]: (int(row[1]), tuple(sorted(set(row[2].split(","))) if row[2] else ()))
+        for row in rows
+    }
+
+
+_STATEMENT_COLUMNS = (
+    "s.rowid, s.id, s.text, s.speaker_id, sp.name, s.said_on, s.said_on_granularity,"
+    " s.first_reported FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id"
+)
+
+
+def _statement_items(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[StatementItem]:
+    reports = _reports(conn, [row[1] for row in rows])
+    return [
+        StatementItem(
+            id=row[1],
+            text=row[2],
+            speaker=SpeakerRef(int(row[3]), row[4]) if row[3] is not None else None,
+            said_on=row[5],
+            said_on_granularity=row[6],
+            first_reported=row[7],
+            reports=reports.get(row[1], (0, ()))[0],
+            outlets=reports.get(row[1], (0, ()))[1],
+        )
+        for row in rows
+    ]
+
+
+def statements(
+    conn: sqlite3.Connection,
+    *,
+    speaker: str | None = None,
+    q: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    outlet: str | None = None,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> StatementPage:
+    """Statements matching every given filter, in the order they were stored."""
+    where = ["s.rowid > ?"]
+    params: list[Any] = [decode_cursor(cursor)]
+    if speaker:
+        ids = _speaker_ids(conn, speaker)
+        if not ids:
+            return StatementPage((), None, limit)
+        where.append(f"s.speaker_id IN ({','.join('?' * len(ids))})")
+        params.extend(ids)
+    if q:
+        where.append(
+            "s.id IN (SELECT m.statement_id FROM mentions m WHERE m.id IN"
+            " (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?))"
+        )
+        params.append(fts_query(q))
+    if since:
+        where.append("s.said_on >= ?")
+        params.append(since)
+    if until:
+        where.append("s.said_on <= ?")
+        params.append(until)
+    if outlet:
+        where.append(
+            "EXISTS (SELECT 1 FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " WHERE m.statement_id = s.id AND a.outlet = ? COLLATE NOCASE)"
+        )
+        params.append(outlet)
+    sql = f"SELECT {_STATEMENT_COLUMNS} WHERE {' AND '.join(where)} ORDER BY s.rowid LIMIT ?"
+    rows = conn.execute(sql, [*params, limit + 1]).fetchall()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = encode_cursor(int(rows[-1][0])) if more and rows else None
+    return StatementPage(tuple(_statement_items(conn, rows)), next_cursor, limit)
+
+
+def statement_item(conn: sqlite3.Connection, statement_id: str) -> StatementItem:
+    row = conn.execute(f"SELECT {_STATEMENT_COLUMNS} WHERE s.id = ?", (statement_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no statement {statement_id!r}; search with /api/statements?q=…")
+    return _statement_items(conn, [row])[0]
+
+
+_MENTION_SQL = (
+    'SELECT m.id, m.article_id, m.statement_id, m.kind, m.text, m.start, m."end", m.cue,'
+    " m.speaker_mention, m.speaker_id, COALESCE(sp.name, m.speaker_name), m.said_on,"
+    " m.said_on_evidence, m.confidence, a.outlet, a.title, a.published, a.source"
+    " FROM mentions m JOIN articles a ON a.id = m.article_id"
+    " LEFT JOIN speakers sp ON sp.id = m.speaker_id"
+)
+
+
+def _mention(row: sqlite3.Row) -> MentionItem:
+    return MentionItem(
+        id=int(row[0]),
+        article_id=int(row[1]),
+        statement_id=row[2],
+        kind=row[3],
+        text=row[4],
+        start=int(row[5]),
+        end=int(row[6]),
+        cue=row[7],
+        speaker_mention=row[8],
+        speaker=SpeakerRef(int(row[9]), row[10]) if row[9] is not None else None,
+        said_on=row[11],
+        said_on_evidence=row[12],
+        confidence=float(row[13]),
+        outlet=row[14],
+        title=row[15],
+        published=row[16],
+        source=row[17],
+        source_url=source_url(row[17]),
+    )
+
+
+def statement_detail(conn: sqlite3.Connection, statement_id: str) -> StatementDetail:
+    """A statement with every report (earliest first) and its wordings diffed."""
+    item = statement_item(conn, statement_id)
+    rows = conn.execute(
+        f"{_MENTION_SQL} WHERE m.statement_id = ?"
+        " ORDER BY a.published IS NULL, a.published, m.article_id, m.start",
+        (statement_id,),
+    ).fetchall()
+    mentions = tuple(_mention(row) for row in rows)
+    return StatementDetail(
+        statement=item,
+        first_report=mentions[0] if mentions else None,
+        mentions=mentions,
+        variants=variants(item.text, mentions),
+    )
+
+
+def variants(canonical: str, mentions: Sequence[MentionItem]) -> tuple[Variant, ...]:
+    """Distinct wordings, most widely reported first, each diffed against `canonical`."""
+    grouped: dict[str, list[MentionItem]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.text.strip(), []).append(mention)
+    ordered = sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[1][0].id))
+    return tuple(
+        Variant(
+            text=text,
+            outlets=tuple(sorted({m.outlet or m.source for m in group})),
+            mention_ids=tuple(m.id for m in group),
+            diff=tuple(word_diff(canonical, text)),
+        )
+        for text, group in ordered
+    )
+
+
+def speakers(conn: sqlite3.Connection, cursor: str | None = None, limit: int = 50) -> SpeakerPage:
+    rows = conn.execute(
+        "SELECT sp.id, sp.name, (SELECT COUNT(*) FROM statements s WHERE s.speaker_id = sp.id),"
+        " (SELECT GROUP_CONCAT(alias, char(31)) FROM speaker_aliases WHERE speaker_id = sp.id)"
+        " FROM speakers sp WHERE sp.id > ? ORDER BY sp.id LIMIT ?",
+        (decode_cursor(cursor), limit + 1),
+    ).fetchall()
+    more = len(rows) > limit
+    items = tuple(
+        SpeakerItem(
+            id=int(row[0]),
+            name=row[1],
+            aliases=tuple(sorted(set(row[3].split("\x1f")) - {row[1]})) if row[3] else (),
+            statements=int(row[2]),
+        )
+        for row in rows[:limit]
+    )
+    return SpeakerPage(items, encode_cursor(items[-1].id) if more and items else None, limit)
+
+
+def speaker(conn: sqlite3.Connection, speaker_id: int) -> SpeakerItem:
+    row = conn.execute(
+        "SELECT sp.id, sp.name, (SELECT COUNT(*) FROM statements s WHERE s.speaker_id = sp.id)"
+        " FROM speakers sp WHERE sp.id = ?",
+        (speaker_id,),
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no speaker {speaker_id}; list them with /api/speakers.")
+    aliases = conn.execute(
+        "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", (speaker_id,)
+    ).fetchall()
+    return SpeakerItem(
+        id=int(row[0]),
+        name=row[1],
+        aliases=tuple(a[0] for a in aliases if a[0] != row[1]),
+        statements=int(row[2]),
+    )
+
+
+def speaker_statements(
+    conn: sqlite3.Connection, speaker_id: int, limit: int = 500
+) -> tuple[StatementItem, ...]:
+    """A speaker's statements, latest said first, undated last."""
+    rows = conn.execute(
+        f"SELECT {_STATEMENT_COLUMNS} WHERE s.speaker_id = ?"
+        " ORDER BY s.said_on IS NULL, s.said_on DESC, s.rowid LIMIT ?",
+        (speaker_id, limit),
+    ).fetchall()
+    return tuple(_statement_items(conn, rows))
+
+
+def _article_summary(row: sqlite3.Row) -> ArticleSummary:
+    return ArticleSummary(
+        id=int(row["id"]),
+        source=row["source"],
+        source_url=source_url(row["source"]),
+        outlet=row["outlet"],
+        title=row["title"],
+        published=row["published"],
+        story_id=row["story_id"],
+    )
+
+
+def article(conn: sqlite3.Connection, article_id: int) -> ArticleDetail:
+    row = conn.execute(
+        "SELECT id, source, outlet, title, published, published_evidence, story_id, text"
+        " FROM articles WHERE id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no article {article_id}; find articles through /api/statements.")
+    mentions = conn.execute(
+        f"{_MENTION_SQL} WHERE m.article_id = ? ORDER BY m.start, m.id", (article_id,)
+    ).fetchall()
+    return ArticleDetail(
+        article=_article_summary(row),
+        published_evidence=row["published_evidence"],
+        text=row["text"],
+        mentions=tuple(_mention(m) for m in mentions),
+    )
+
+
+def stories(conn: sqlite3.Connection, limit: int = 100) -> tuple[StoryItem, ...]:
+    rows = conn.execute(
+        'SELECT st.id, st.title, st.start, st."end",'
+        " (SELECT COUNT(*) FROM articles a WHERE a.story_id = st.id)"
+        " FROM stories st ORDER BY st.start IS NULL, st.start DESC, st.id LIMIT ?",
+        (limit,),
+    ).fetchall()
+    return tuple(StoryItem(int(r[0]), r[1], r[2], r[3], int(r[4])) for r in rows)
+
+
+def story(conn: sqlite3.Connection, story_id: int) -> StoryDetail:
+    row = conn.execute(
+        'SELECT st.id, st.title, st.start, st."end",'
+        " (SELECT COUNT(*) FROM articles a WHERE a.story_id = st.id)"
+        " FROM stories st WHERE st.id = ?",
+        (story_id,),
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no story {story_id}; list them with /api/stories.")
+    articles = conn.execute(
+        "SELECT id, source, outlet, title, published, story_id FROM articles"
+        " WHERE story_id = ? ORDER BY published IS NULL, published, id",
+        (story_id,),
+    ).fetchall()
+    statement_rows = conn.execute(
+        f"SELECT {_STATEMENT_COLUMNS} WHERE s.id IN (SELECT m.statement_id FROM mentions m"
+        " JOIN articles a ON a.id = m.article_id WHERE a.story_id = ?)"
+        " ORDER BY s.said_on IS NULL, s.said_on, s.rowid LIMIT 500",
+        (story_id,),
+    ).fetchall()
+    return StoryDetail(
+        story=StoryItem(int(row[0]), row[1], row[2], row[3], int(row[4])),
+        articles=tuple(_article_summary(a) for a in articles),
+        statements=tuple(_statement_items(conn, statement_rows)),
+    )
+
+
+# Candidates re-scored per trace: the FTS rank puts the right mention in the
+# top 10 for every seed quote; 50 leaves room for paraphrases.
+TRACE_CANDIDATES = 50
+# Below this token-set similarity (0-100) a pasted text is not the statement:
+# fragments of seed quotes score 100, unrelated quotes by one speaker under 45.
+TRACE_MIN_SCORE = 55.0
+# Words shorter than this are dropped from the fallback OR query: they are
+# mostly function words, which match nearly every mention.
+_MIN_OR_TERM = 4
+
+
+def trace(conn: sqlite3.Connection, text: str) -> TraceResult:
+    """Find the statement a pasted quote belongs to, by full text then similarity."""
+    from rapidfuzz import fuzz
+
+    query = " ".join(text.split())
+    if not _TERM.search(query):
+        raise BadParameter("text: paste a quote with at least one word.")
+    sql = (
+        f"{_MENTION_SQL} WHERE m.statement_id IS NOT NULL AND m.id IN (SELECT rowid"
+        " FROM mentions_fts WHERE mentions_fts MATCH ? ORDER BY rank LIMIT ?)"
+    )
+    rows = conn.execute(sql, (fts_query(query), TRACE_CANDIDATES)).fetchall()
+    if not rows:
+        long_words = " ".join(w for w in _TERM.findall(query) if len(w) >= _MIN_OR_TERM)
+        if long_words:
+            rows = conn.execute(sql, (fts_query(long_words, "OR"), TRACE_CANDIDATES)).fetchall()
+    scored = sorted(
+        ((float(fuzz.token_set_ratio(query.casefold(), row[4].casefold())), row) for row in rows),
+        key=lambda pair: (-pair[0], pair[1][0]),
+    )
+    if not scored or scored[0][0] < TRACE_MIN_SCORE:
+        raise NotFound(
+            "no stored statement matches this text; try a shorter, exact fragment of the quote."
+        )
+    score, best = scored[0]
+    matched = _mention(best)
+    assert matched.statement_id is not None  # the query keeps only aligned mentions
+    return TraceResult(query, score, matched, statement_detail(conn, matched.statement_id))
