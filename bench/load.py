@@ -6,7 +6,7 @@
 Builds (or reuses) a database of synthetic statements written straight into
 the schema with SQL, starts `quotetrail serve` on a free 127.0.0.1 port in a
 subprocess, and times GET /api/statements?q=… and GET /api/trace?text=… with
-an async httpx client. Prints the figures and writes bench/results/load.json.
+a minimal keep-alive HTTP/1.1 client. Prints the figures and writes bench/results/load.json.
 Targets on the 2-core dev machine: p99 < 100 ms for ?q= search, >= 300 req/s.
 """
 
@@ -160,28 +160,45 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+async def _get(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str, url: str
+) -> int:
+    """One keep-alive HTTP/1.1 GET; returns the status. A bare client keeps the
+    load generator's CPU use small, since it shares the cores with the server."""
+    writer.write(f"GET {url} HTTP/1.1\r\nHost: {host}\r\nAccept: */*\r\n\r\n".encode())
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    length = next(
+        int(line.split(":", 1)[1]) for line in lines if line.lower().startswith("content-length:")
+    )
+    await reader.readexactly(length)
+    return int(lines[0].split()[1])
+
+
 async def hammer(base: str, urls: list[str], concurrency: int) -> tuple[list[float], float, int]:
     """Latencies (s), wall time (s) and error count for GETting every url."""
     latencies: list[float] = []
     errors = 0
     queue = list(reversed(urls))
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+    address = httpx.URL(base)
+    host, port = address.host, address.port or 80
 
-        async def worker() -> None:
-            nonlocal errors
+    async def worker() -> None:
+        nonlocal errors
+        reader, writer = await asyncio.open_connection(host, port)
+        try:
             while queue:
                 url = queue.pop()
                 began = time.perf_counter()
-                response = await client.get(url)
+                status = await _get(reader, writer, f"{host}:{port}", url)
                 latencies.append(time.perf_counter() - began)
-                if response.status_code != 200:
-                    errors += 1
+                errors += status != 200
+        finally:
+            writer.close()
 
-        began = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        wall = time.perf_counter() - began
-    return latencies, wall, errors
+    began = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return latencies, time.perf_counter() - began, errors
 
 
 def figures(latencies: list[float], wall: float, errors: int, concurrency: int) -> dict[str, float]:
@@ -266,6 +283,8 @@ def main() -> None:
         results: dict[str, object] = {
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_version()}",
             "statements": statements,
+            # Other work on the machine skews the figures; this says how busy it was.
+            "load_average_1m_before": round(os.getloadavg()[0], 2),
             "server": "uvicorn, 1 process, 127.0.0.1 (as `quotetrail serve`)",
         }
         for name, urls in workloads(args.db, args.requests).items():

@@ -182,14 +182,10 @@ def _build_index(text: str, quotes: tuple[Quote, ...]) -> _Index:
         roles = roles + _window_roles(text, run[0][0], ROLE_WINDOW_WORDS)
         found.append((name[0][0], name[-1][1], tokens, roles))
     # Longest forms first so "Ali Khamenei" owns "Khamenei".
-    for start, end, tokens, roles in sorted(found, key=lambda f: -len(f[2])):
+    for _, _, tokens, roles in sorted(found, key=lambda f: -len(f[2])):
         key = tokens[-1].lower()
         match = next(
-            (
-                pi
-                for pi in by_surname.get(key, [])
-                if _compatible(people[pi].tokens, tokens)
-            ),
+            (pi for pi in by_surname.get(key, []) if _compatible(people[pi].tokens, tokens)),
             None,
         )
         if match is None:
@@ -261,8 +257,9 @@ def _resolve(index: _Index, mention: Span) -> tuple[str | None, list[str], str |
         rest = poss.group("rest").lower()
         for channel in titles.CHANNELS:
             if rest == channel or rest.endswith(" " + channel):
-                owner = Span(mention.start, mention.start + len(poss.group("owner")),
-                             poss.group("owner"))
+                owner = Span(
+                    mention.start, mention.start + len(poss.group("owner")), poss.group("owner")
+                )
                 name, roles, _ = _resolve(index, owner)
                 return name, roles, channel
     if lower in titles.PRONOUNS:
@@ -407,28 +404,28 @@ def _leftmost_person(index: _Index, start: int, end: int, gender: str | None) ->
     for m in index.mentions:
         if start <= m.start < end and not _blocked(index, m.start):
             candidates.append((m.start, m.person))
-    for m in _TITLE_MENTION.finditer(index.text, start, end):
-        if _blocked(index, m.start()):
+    for t in _TITLE_MENTION.finditer(index.text, start, end):
+        if _blocked(index, t.start()):
             continue
-        words = [w.lower() for w in (m.group(1) + m.group(2)).split()]
+        words = [w.lower() for w in (t.group(1) + t.group(2)).split()]
         role = _head_role(words)
         if role is None:
             continue
-        pid = _by_role(index, role, m.start())
+        pid = _by_role(index, role, t.start())
         if pid is not None:
-            candidates.append((m.start(), pid))
-    for m in _PRONOUN.finditer(index.text, start, end):
-        if _blocked(index, m.start()) or (
-            gender is not None and m.group(0).lower() not in _GENDERED[gender]
+            candidates.append((t.start(), pid))
+    for p in _PRONOUN.finditer(index.text, start, end):
+        if _blocked(index, p.start()) or (
+            gender is not None and p.group(0).lower() not in _GENDERED[gender]
         ):
             continue
-        key = (m.start(), m.end())
+        key = (p.start(), p.end())
         if key not in index.resolved:
             index.resolved[key] = None  # guards against cycles
-            index.resolved[key] = _pronoun(index, m.start(), m.group(0).lower())
+            index.resolved[key] = _pronoun(index, p.start(), p.group(0).lower())
         pid = index.resolved[key]
         if pid is not None:
-            candidates.append((m.start(), pid))
+            candidates.append((p.start(), pid))
     for _, pid in sorted(candidates):
         known = index.people[pid].gender
         if known is None or gender is None or known == gender:

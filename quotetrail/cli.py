@@ -16,7 +16,7 @@ from rich.table import Table
 
 from quotetrail import __version__, export, queries, store
 from quotetrail import ingest as ingest_lib
-from quotetrail.errors import PARTIAL_FAILURE, QuotetrailError, exit_code
+from quotetrail.errors import PARTIAL_FAILURE, BadParameter, QuotetrailError, exit_code
 from quotetrail.settings import Settings
 
 app = typer.Typer(
@@ -107,15 +107,13 @@ def articles(
 ) -> None:
     """List stored articles with their outlet, date and number of quotes."""
     rows = store.articles(store.connect(db, readonly=True), limit=limit)
-    table = Table("id", "published", "outlet", "title", "quotes", "source")
     for row in rows:
-        table.add_row(
-            *(
-                str(row[k] if row[k] is not None else "")
-                for k in ("id", "published", "outlet", "title", "mentions", "source")
-            )
+        out.print(
+            f"{row['id']:>5}  {row['published'] or '----------'}  {row['outlet'] or '-'}  "
+            f"{row['title'] or '(untitled)'}  [{row['mentions']} quotes]  {row['source']}",
+            highlight=False,
+            soft_wrap=True,
         )
-    out.print(table)
 
 
 @command
@@ -197,6 +195,127 @@ def timeline(
     line = timeline_lib.timeline(conn, timeline_lib.resolve_speaker(conn, speaker)[0])
     timeline_lib.write(line, out_file)
     err.print(f"wrote {out_file}: {len(line.points)} dated statements, {line.undated} undated")
+
+
+# ---------------------------------------------------------------- people, stories, trace
+
+
+@command
+def speakers(
+    db: DbOption = DEFAULTS.db,
+    limit: Annotated[int, typer.Option(help="Speakers to show.")] = 100,
+) -> None:
+    """List each speaker with aliases, roles and counts of mentions and statements."""
+    from quotetrail import people as people_lib
+
+    table = Table("id", "speaker", "aliases", "roles", "mentions", "statements")
+    for item in people_lib.speakers(store.connect(db, readonly=True), limit):
+        table.add_row(
+            str(item.id),
+            item.name,
+            "; ".join(item.aliases),
+            "; ".join(item.roles),
+            str(item.mentions),
+            str(item.statements),
+        )
+    out.print(table)
+
+
+@command
+def merge_speakers(
+    keep: Annotated[str, typer.Argument(help="The speaker to keep (name or alias).")],
+    other: Annotated[str, typer.Argument(help="The speaker merged into it.")],
+    db: DbOption = DEFAULTS.db,
+) -> None:
+    """Merge two speakers into one; the fix is replayed after every ingest."""
+    from quotetrail import people as people_lib
+
+    conn = store.connect(db)
+    with store.transaction(conn):
+        result = people_lib.merge_speakers(conn, keep, other)
+    out.print(f"merged {other!r} into {result.name!r} ({result.mentions_moved} mentions moved)")
+
+
+@command
+def split_speakers(
+    name: Annotated[str, typer.Argument(help="The speaker wrongly holding another person.")],
+    alias: Annotated[str, typer.Argument(help="The name whose mentions belong to someone else.")],
+    db: DbOption = DEFAULTS.db,
+) -> None:
+    """Move the mentions of NAME written as ALIAS to a new speaker; replayed after ingest."""
+    from quotetrail import people as people_lib
+
+    conn = store.connect(db)
+    with store.transaction(conn):
+        result = people_lib.split_speaker(conn, name, alias)
+    out.print(f"split {result.name!r} from {name!r} ({result.mentions_moved} mentions moved)")
+
+
+@command
+def aliases(
+    action: Annotated[str, typer.Argument(help="load")],
+    file: Annotated[Path, typer.Argument(help="CSV (canonical,aliases,wikidata) or JSON.")],
+    db: DbOption = DEFAULTS.db,
+) -> None:
+    """`aliases load FILE`: add user aliases and apply them to stored mentions."""
+    from quotetrail import people as people_lib
+
+    if action != "load":
+        raise BadParameter(f"unknown action {action!r}: use `quotetrail aliases load FILE`.")
+    entries = people_lib.read_alias_file(file)
+    conn = store.connect(db)
+    with store.transaction(conn):
+        results = people_lib.load_aliases(conn, entries)
+    moved = sum(r.mentions_moved for r in results)
+    out.print(f"loaded {len(results)} speakers from {file} ({moved} mentions reassigned)")
+
+
+@command
+def stories(
+    db: DbOption = DEFAULTS.db,
+    limit: Annotated[int, typer.Option(help="Stories to show.")] = 50,
+) -> None:
+    """List stories (articles about one event), largest first."""
+    from quotetrail import stories as stories_lib
+
+    table = Table("id", "start", "end", "articles", "title", "outlets")
+    for item in stories_lib.list_stories(store.connect(db, readonly=True), limit):
+        table.add_row(
+            str(item.id),
+            item.start or "",
+            item.end or "",
+            str(item.articles),
+            item.title or "",
+            ", ".join(item.outlets),
+        )
+    out.print(table)
+
+
+@command
+def trace(
+    text: Annotated[str, typer.Argument(help="Some words of the quote.")],
+    db: DbOption = DEFAULTS.db,
+) -> None:
+    """Find the statement a quote comes from: speaker, date, first report, every wording."""
+    from quotetrail import trace as trace_lib
+
+    found = trace_lib.find(store.connect(db, readonly=True), text)
+    said = found.said_on or "on an unknown date"
+    out.print(
+        f"[bold]{found.speaker or 'unknown speaker'}[/bold], said {said}, first reported "
+        f"{found.first_reported or 'unknown'}",
+        highlight=False,
+    )
+    out.print(f"  “{found.text}”  [dim](statement {found.statement_id})[/dim]", highlight=False)
+    for mention, variant in zip(found.mentions, found.variants, strict=True):
+        dated = f"{mention.said_on or '?'}{' (inherited)' if mention.said_on_inherited else ''}"
+        out.print(
+            f"- {mention.published or 'undated'} {mention.outlet or ''} {mention.source}"
+            f" \\[{mention.kind}, {variant.relation}, said {dated}]",
+            highlight=False,
+        )
+        for op in (d for d in variant.diff if d.op != "equal"):
+            out.print(f"    {op.op}: {op.canonical!r} -> {op.variant!r}", highlight=False)
 
 
 def main() -> None:

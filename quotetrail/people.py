@@ -292,9 +292,7 @@ def _candidates(conn: sqlite3.Connection, surname: str) -> list[_Candidate]:
         givens.setdefault(speaker_id, set()).add(parsed.given if parsed else ())
         uses[speaker_id] += int(count)
         roles[speaker_id] = tuple(json.loads(role_json))
-    return [
-        _Candidate(sid, tuple(sorted(g)), uses[sid], roles[sid]) for sid, g in givens.items()
-    ]
+    return [_Candidate(sid, tuple(sorted(g)), uses[sid], roles[sid]) for sid, g in givens.items()]
 
 
 @dataclass
@@ -524,6 +522,13 @@ def _pin(conn: sqlite3.Connection, speaker_id: int, name: str) -> None:
 
 
 def _fix(conn: sqlite3.Connection, action: str, a: str, b: str) -> None:
+    """Record a fix; it supersedes earlier fixes of the opposite kind on the same name."""
+    opposite = "split" if action == "merge" else "merge"
+    for fix_id, name_b in conn.execute(
+        "SELECT id, name_b FROM speaker_fixes WHERE action = ?", (opposite,)
+    ).fetchall():
+        if _key_of(name_b) == _key_of(b):
+            conn.execute("DELETE FROM speaker_fixes WHERE id = ?", (fix_id,))
     conn.execute(
         "INSERT INTO speaker_fixes (action, name_a, name_b, created_at) VALUES (?, ?, ?, ?)",
         (action, a, b, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
@@ -584,9 +589,7 @@ def _apply_split(
 
 def replay_fixes(conn: sqlite3.Connection, article_id: int) -> None:
     """Re-apply every manual fix to the state after one article's ingest."""
-    fixes = conn.execute(
-        "SELECT action, name_a, name_b FROM speaker_fixes ORDER BY id"
-    ).fetchall()
+    fixes = conn.execute("SELECT action, name_a, name_b FROM speaker_fixes ORDER BY id").fetchall()
     for action, a, b in fixes:
         keys = {_key_of(a), name_key(a)}
         owners = [i for k in keys for i in _exact(conn, k)]
@@ -706,8 +709,12 @@ def load_aliases(conn: sqlite3.Connection, entries: list[AliasEntry]) -> list[Fi
                     "INSERT INTO speaker_aliases (speaker_id, alias, source, key, surname, uses)"
                     " VALUES (?, ?, 'user', ?, ?, 0) ON CONFLICT (alias, speaker_id)"
                     " DO UPDATE SET source = 'user', key = excluded.key",
-                    (speaker, alias if key == name_key(alias) else parsed.name if parsed else alias,
-                     key, key.split(" ")[-1]),
+                    (
+                        speaker,
+                        alias if key == name_key(alias) else parsed.name if parsed else alias,
+                        key,
+                        key.split(" ")[-1],
+                    ),
                 )
         _pin(conn, speaker, entry.canonical)
         if entry.wikidata:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import cast
 
 from quotetrail.errors import BadParameter
@@ -26,7 +27,9 @@ def statement_summaries(
     """Statements with the outlets that carried them, most widely reported first."""
     rows = conn.execute(
         "SELECT s.id, sp.name, s.text, s.said_on, s.first_reported,"
-        " GROUP_CONCAT(DISTINCT COALESCE(a.outlet, a.source)) AS outlets,"
+        " (SELECT GROUP_CONCAT(reporter, char(31)) FROM (SELECT DISTINCT"
+        "   COALESCE(a2.outlet, a2.source) AS reporter FROM mentions m2"
+        "   JOIN articles a2 ON a2.id = m2.article_id WHERE m2.statement_id = s.id)) AS outlets,"
         " COUNT(DISTINCT a.id) AS reports"
         " FROM statements s JOIN mentions m ON m.statement_id = s.id"
         " JOIN articles a ON a.id = m.article_id"
@@ -42,10 +45,19 @@ def statement_summaries(
             text=row[2],
             said_on=row[3],
             first_reported=row[4],
-            outlets=tuple(sorted(row[5].split(","))) if row[5] else (),
+            outlets=tuple(sorted(_reporter(r) for r in row[5].split("\x1f"))) if row[5] else (),
         )
         for row in rows
     ]
+
+
+def _reporter(outlet_or_source: str) -> str:
+    """An outlet name, or the file name of a source that carried none."""
+    return (
+        PurePath(outlet_or_source.split("#")[0]).name
+        if "/" in outlet_or_source
+        else (outlet_or_source)
+    )
 
 
 def check_format(value: str) -> Format:

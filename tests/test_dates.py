@@ -222,6 +222,14 @@ def test_abbreviated_month_with_full_stop() -> None:
     assert mention.said_on.value == dt.date(2017, 2, 21)
 
 
+def test_iso_date_is_used_as_written() -> None:
+    text = '"The port will reopen in spring," Ann Lee said (2023-06-02).'
+    att = _attribution(text, "The port will reopen in spring,", speaker="Ann Lee")
+    (mention,) = _dates(text, WED, att)
+    assert mention.said_on is not None
+    assert mention.said_on.value == dt.date(2023, 6, 2)
+
+
 def test_upcoming_date_without_year_is_not_a_statement_date() -> None:
     text = '"The port will reopen in spring," Ann Lee said, ahead of talks on June 30.'
     att = _attribution(text, "The port will reopen in spring,", speaker="Ann Lee")
@@ -256,6 +264,14 @@ def test_weekday_with_part_of_day() -> None:
     assert mention.said_on is not None
     assert mention.said_on.value == dt.date(2023, 6, 19)
     assert mention.said_on.evidence.startswith("on Monday night (")
+
+
+def test_last_weekday_is_strictly_before_publication() -> None:
+    text = '"The port will reopen in spring," Ann Lee said last Wednesday.'
+    att = _attribution(text, "The port will reopen in spring,", speaker="Ann Lee")
+    (mention,) = _dates(text, WED, att)
+    assert mention.said_on is not None
+    assert mention.said_on.value == dt.date(2023, 6, 14)
 
 
 def test_yesterday_is_the_day_before_publication() -> None:
@@ -497,6 +513,31 @@ def test_no_anchor_but_a_dateline_stays_undated() -> None:
     att = _attribution(text, "The port will reopen in spring,", speaker="Ann Lee")
     (mention,) = date_mentions(_clean(text), _meta(WED, "Date: 21 June, 2023"), (att,))
     assert mention.said_on is None
+
+
+def test_dateline_matching_the_publication_evidence_is_not_an_event() -> None:
+    text = 'By Staff Writer | June 21, 2023\n\n"The port will reopen in spring," Ann Lee said.'
+    att = _attribution(text, "The port will reopen in spring,", speaker="Ann Lee")
+    meta = _meta(WED, "By Staff Writer | June 21, 2023")
+    (mention,) = date_mentions(_clean(text), meta, (att,))
+    assert mention.said_on is None
+
+
+def test_hard_wrapped_sentence_keeps_its_date() -> None:
+    text = (
+        "The harbour board met in Oslo to discuss the budget and\n"
+        "the plans for the coming season, and members argued over\n"
+        "the cost of the new quay for most of the afternoon.\n"
+        "\n"
+        '"The port will reopen in spring," said Ann Lee, who chairs\n'
+        "the board, speaking to reporters after the meeting on\n"
+        "Monday.\n"
+    )
+    att = _attribution(text, "The port will reopen in spring,", speaker="Ann Lee")
+    (mention,) = _dates(text, WED, att)
+    assert mention.said_on is not None
+    assert mention.said_on.value == dt.date(2023, 6, 19)
+    assert mention.said_on.evidence == "on Monday (Monday on or before published 2023-06-21)"
 
 
 def test_date_inside_the_quoted_content_is_not_the_statement_date() -> None:

@@ -134,6 +134,8 @@ EMBED = r"@\w"
 
 # A wire dateline opening the first paragraph: "WASHINGTON, June 21, 2023 (Reuters) -".
 WIRE_DATELINE = r"^[A-Z][A-Z .'\-]{1,40},\s*"
+# It opens the first paragraph, after at most a headline, a standfirst and a byline.
+WIRE_DATELINE_LINES = 5
 
 # Lines that may be handed to dateparser: they carry a label and a four-digit
 # year, so relative phrases ("2 days ago") never reach it.

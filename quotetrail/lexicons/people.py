@@ -29,6 +29,24 @@ GENERIC_ROLE_WORDS: frozenset[str] = frozenset(
 # Title words that are also common surnames: after a given name they are the
 # surname ("Martin Luther King", "Mike Judge"), never otherwise.
 SURNAME_TITLES: frozenset[str] = frozenset(
-    {"king", "judge", "bishop", "dean", "prince", "knight", "marshal", "major", "pope", "mayor",
-     "chancellor", "sheriff", "cardinal", "baron", "earl", "justice", "young", "chief"}
+    {
+        "king",
+        "judge",
+        "bishop",
+        "dean",
+        "prince",
+        "knight",
+        "marshal",
+        "major",
+        "pope",
+        "mayor",
+        "chancellor",
+        "sheriff",
+        "cardinal",
+        "baron",
+        "earl",
+        "justice",
+        "young",
+        "chief",
+    }
 )

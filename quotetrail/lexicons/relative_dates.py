@@ -111,6 +111,26 @@ VAGUE = (
     r"the\s+other\s+day",
 )
 
+# Each relative phrase above and below contains one of these words; dates.py
+# looks for them before trying the full patterns.
+TRIGGER_WORDS = (
+    "yesterday",
+    "today",
+    "tonight",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "month",
+    "year",
+    "weekend",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "recent",
+)
+
 # Relative to the event the text is describing, e.g. "a day earlier".
 EVENT_UNITS: dict[str, int] = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 EVENT_DIRECTIONS: dict[str, int] = {"earlier": -1, "before": -1, "later": 1, "after": 1}

@@ -5,8 +5,13 @@ All entries are lower case; multi-word titles are matched before their parts.
 
 from __future__ import annotations
 
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Words placed before a name that are not part of it.
-HONORIFICS: frozenset[str] = frozenset(
+HONORIFICS: frozenset[str] = _words(
     """
     mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lady lord madam madame
     ayatollah grand imam sheikh shaykh sheik seyyed sayyed sayed seyed hojatoleslam
@@ -14,11 +19,11 @@ HONORIFICS: frozenset[str] = frozenset(
     saint st st. hon hon. honorable honourable his her excellency majesty highness
     sen sen. rep rep. gov gov. gen gen. lt lt. col col. maj maj. capt capt. sgt sgt.
     adm adm. cmdr cmdr. supt insp
-    """.split()
+    """
 )
 
 # Roles that can stand for a person already named ("the president").
-ROLES: frozenset[str] = frozenset(
+ROLES: frozenset[str] = _words(
     """
     president leader premier chancellor king queen prince princess emir sultan
     minister secretary spokesman spokeswoman spokesperson ambassador envoy senator
@@ -28,7 +33,7 @@ ROLES: frozenset[str] = frozenset(
     executive manager professor doctor lawyer attorney prosecutor analyst expert
     economist scientist researcher author writer journalist reporter editor
     activist campaigner cleric preacher bishop archbishop vice deputy
-    """.split()
+    """
 )
 
 # Multi-word roles, matched as a unit ("supreme leader" is one role).
@@ -53,11 +58,11 @@ MULTIWORD_ROLES: tuple[str, ...] = (
 )
 
 # Adjectives and modifiers that may precede a role ("the Iranian leader").
-ROLE_MODIFIERS: frozenset[str] = frozenset(
+ROLE_MODIFIERS: frozenset[str] = _words(
     """
     former late then current top senior chief supreme deputy acting interim
     political military spiritual religious elected outgoing incoming new
-    """.split()
+    """
 )
 
 MALE_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "himself"})
@@ -101,12 +106,33 @@ CHANNELS: tuple[str, ...] = (
 
 # Particles allowed inside a personal name ("Abu Bakr al-Baghdadi", "Ursula von der Leyen").
 NAME_PARTICLES: frozenset[str] = frozenset(
-    {"al", "el", "bin", "ibn", "bint", "abu", "de", "del", "della", "da", "di", "van",
-     "von", "der", "den", "la", "le", "du", "dos", "das", "ul"}
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "de",
+        "del",
+        "della",
+        "da",
+        "di",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "das",
+        "ul",
+    }
 )
 
 # Capitalised words that start sentences or headlines but are not names.
-NOT_NAMES: frozenset[str] = frozenset(
+NOT_NAMES: frozenset[str] = _words(
     """
     the a an this that these those he she they we it his her their our its but and
     or so yet if when while after before since during on in at by for from with
@@ -114,5 +140,5 @@ NOT_NAMES: frozenset[str] = frozenset(
     tomorrow monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december
     mr mrs ms dr read share leave check your
-    """.split()
+    """
 )

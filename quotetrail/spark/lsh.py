@@ -82,7 +82,9 @@ def star_links(
         for node in ordered[1:]:
             yield node, head
 
-    return items.flatMap(keyed).groupByKey().flatMap(lambda kv: links(kv[1])).distinct()
+    parts = items.context.defaultParallelism
+    grouped = items.flatMap(keyed).groupByKey(parts)
+    return grouped.flatMap(lambda kv: links(kv[1])).distinct(parts)
 
 
 def checked(
@@ -91,8 +93,9 @@ def checked(
     same: Callable[[str, str], bool],
 ) -> RDD[tuple[str, str]]:
     """The links whose two nodes' payloads pass the caller's rule."""
-    by_first = links.join(payload)  # (a, (b, payload a))
-    by_second = by_first.map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).join(payload)
+    parts = links.context.defaultParallelism
+    by_first = links.join(payload, parts)  # (a, (b, payload a))
+    by_second = by_first.map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).join(payload, parts)
     return by_second.filter(lambda kv: same(kv[1][0][1], kv[1][1])).map(
         lambda kv: (kv[1][0][0], kv[0])
     )
@@ -105,12 +108,13 @@ def components(nodes: RDD[str], links: RDD[tuple[str, str]], max_rounds: int = 6
     itself and its neighbours; it stops when no label changes. Star links keep
     the diameter, and so the number of rounds, small.
     """
-    edges = links.flatMap(lambda e: [(e[0], e[1]), (e[1], e[0])]).distinct().cache()
-    labels = nodes.map(lambda n: (n, n)).cache()
+    parts = nodes.context.defaultParallelism
+    edges = links.flatMap(lambda e: [(e[0], e[1]), (e[1], e[0])]).distinct(parts).cache()
+    labels = nodes.map(lambda n: (n, n)).reduceByKey(min, parts).cache()
     for _ in range(max_rounds):
-        offered = edges.join(labels).map(lambda kv: (kv[1][0], kv[1][1]))  # (neighbour, label)
-        updated = labels.union(offered).reduceByKey(min).cache()
-        changed = updated.join(labels).filter(lambda kv: kv[1][0] != kv[1][1]).count()
+        offered = edges.join(labels, parts).map(lambda kv: (kv[1][0], kv[1][1]))
+        updated = labels.union(offered).reduceByKey(min, parts).cache()
+        changed = updated.join(labels, parts).filter(lambda kv: kv[1][0] != kv[1][1]).count()
         labels.unpersist()
         labels = updated
         if changed == 0:

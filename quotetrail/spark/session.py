@@ -46,6 +46,7 @@ def start(master: str | None = None, app_name: str = "quotetrail") -> SparkSessi
     builder = (
         builder.config("spark.python.worker.reuse", "true")  # model loaded once per worker
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
         # Spark's default of 200 shuffle partitions makes hundreds of empty tasks on a
         # laptop; 16 suits local[*] and spark-submit's --conf raises it on a cluster.

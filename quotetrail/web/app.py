@@ -54,9 +54,7 @@ _HEADERS = [
 Process = Callable[[RawDocument], Article]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size, at most {MAX_PAGE}.")]
-Cursor = Annotated[
-    str | None, Query(max_length=64, description="Opaque cursor from next_cursor.")
-]
+Cursor = Annotated[str | None, Query(max_length=64, description="Opaque cursor from next_cursor.")]
 Text = Annotated[str | None, Query(max_length=MAX_QUERY)]
 Day = Annotated[dt.date | None, Query(description="ISO date, e.g. 2017-02-21.")]
 
@@ -195,7 +193,7 @@ def create_app(
     # ---- JSON API -------------------------------------------------------------
 
     @app.get("/api/statements", tags=["api"])
-    def api_statements(
+    async def api_statements(
         speaker: Text = None,
         q: Annotated[
             str | None, Query(max_length=MAX_QUERY, description="Words that must all appear.")
@@ -210,39 +208,41 @@ def create_app(
         return listing(speaker, q, since, until, outlet, cursor, limit)
 
     @app.get("/api/statements/{statement_id}", tags=["api"])
-    def api_statement(statement_id: str) -> data.StatementDetail:
+    async def api_statement(statement_id: str) -> data.StatementDetail:
         """A statement with every report, its wordings and a word-level diff of each."""
         return views.statement(database.read(), statement_id)
 
     @app.get("/api/speakers", tags=["api"])
-    def api_speakers(cursor: Cursor = None, limit: Limit = views.DEFAULT_PAGE) -> data.SpeakerPage:
+    async def api_speakers(
+        cursor: Cursor = None, limit: Limit = views.DEFAULT_PAGE
+    ) -> data.SpeakerPage:
         """Speakers with their other names and number of statements."""
         return views.speakers(database.read(), cursor, limit)
 
     @app.get("/api/speakers/{speaker_id}", tags=["api"])
-    def api_speaker(speaker_id: int) -> data.SpeakerItem:
+    async def api_speaker(speaker_id: int) -> data.SpeakerItem:
         return data.speaker(database.read(), speaker_id)
 
     @app.get("/api/speakers/{speaker_id}/timeline", tags=["api"])
-    def api_timeline(speaker_id: int) -> timeline_lib.Timeline:
+    async def api_timeline(speaker_id: int) -> timeline_lib.Timeline:
         """The speaker's dated statements by said_on, with the number of reports."""
         return views.timeline(database.read(), speaker_id)
 
     @app.get("/api/articles/{article_id}", tags=["api"])
-    def api_article(article_id: int) -> data.ArticleDetail:
+    async def api_article(article_id: int) -> data.ArticleDetail:
         """An article's text and every quote in it, with offsets into the text."""
         return views.article(database.read(), article_id)
 
     @app.get("/api/stories", tags=["api"])
-    def api_stories() -> tuple[data.StoryItem, ...]:
+    async def api_stories() -> tuple[data.StoryItem, ...]:
         return views.stories(database.read())
 
     @app.get("/api/stories/{story_id}", tags=["api"])
-    def api_story(story_id: int) -> data.StoryDetail:
+    async def api_story(story_id: int) -> data.StoryDetail:
         return views.story(database.read(), story_id)
 
     @app.get("/api/trace", tags=["api"])
-    def api_trace(
+    async def api_trace(
         text: Annotated[str, Query(min_length=1, max_length=MAX_TRACE_TEXT)],
     ) -> data.TraceResult:
         """The statement a pasted quote belongs to, who said it, when, and who reported it."""

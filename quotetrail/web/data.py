@@ -61,6 +61,7 @@ class MentionItem:
     cue: str | None
     speaker_mention: str | None
     speaker: SpeakerRef | None
+    speaker_name: str | None
     said_on: str | None
     said_on_evidence: str | None
     confidence: float
@@ -154,17 +155,18 @@ def source_url(source: str) -> str | None:
     return source if source.lower().startswith(_SAFE_SCHEMES) else None
 
 
-def encode_cursor(rowid: int) -> str:
-    return base64.urlsafe_b64encode(f"qt1:{rowid}".encode()).decode().rstrip("=")
+def encode_cursor(kind: str, rowid: int) -> str:
+    """An opaque cursor: the last row seen, tagged with what kind of row it counts."""
+    return base64.urlsafe_b64encode(f"qt1:{kind}:{rowid}".encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str | None) -> int:
+def decode_cursor(cursor: str | None, kind: str) -> int:
     if not cursor:
         return 0
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        tag, _, number = raw.partition(":")
-        if tag != "qt1" or not number.isdigit():
+        tag, found, number = raw.split(":")
+        if tag != "qt1" or found != kind or not number.isdigit():
             raise ValueError(raw)
         return int(number)
     except (ValueError, binascii.Error, UnicodeDecodeError) as error:
@@ -216,10 +218,11 @@ def _reports(
     }
 
 
-_STATEMENT_COLUMNS = (
-    "s.rowid, s.id, s.text, s.speaker_id, sp.name, s.said_on, s.said_on_granularity,"
-    " s.first_reported FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id"
+_STATEMENT_FIELDS = (
+    "s.id, s.text, s.speaker_id, sp.name, s.said_on, s.said_on_granularity, s.first_reported"
 )
+_SPEAKER_JOIN = "LEFT JOIN speakers sp ON sp.id = s.speaker_id"
+_STATEMENT_COLUMNS = f"s.rowid, {_STATEMENT_FIELDS} FROM statements s {_SPEAKER_JOIN}"
 
 
 def _statement_items(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[StatementItem]:
@@ -250,21 +253,20 @@ def statements(
     cursor: str | None = None,
     limit: int = 50,
 ) -> StatementPage:
-    """Statements matching every given filter, in the order they were stored."""
-    where = ["s.rowid > ?"]
-    params: list[Any] = [decode_cursor(cursor)]
+    """Statements matching every given filter.
+
+    Without `q` they come in the order they were stored. With `q` they come in
+    the order of their first matching mention, read straight off the FTS index,
+    so a page costs about `limit` index steps however common the words are.
+    """
+    where: list[str] = []
+    params: list[Any] = []
     if speaker:
         ids = _speaker_ids(conn, speaker)
         if not ids:
             return StatementPage((), None, limit)
         where.append(f"s.speaker_id IN ({','.join('?' * len(ids))})")
         params.extend(ids)
-    if q:
-        where.append(
-            "s.id IN (SELECT m.statement_id FROM mentions m WHERE m.id IN"
-            " (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?))"
-        )
-        params.append(fts_query(q))
     if since:
         where.append("s.said_on >= ?")
         params.append(since)
@@ -273,16 +275,106 @@ def statements(
         params.append(until)
     if outlet:
         where.append(
-            "EXISTS (SELECT 1 FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " WHERE m.statement_id = s.id AND a.outlet = ? COLLATE NOCASE)"
+            "EXISTS (SELECT 1 FROM mentions mo JOIN articles a ON a.id = mo.article_id"
+            " WHERE mo.statement_id = s.id AND a.outlet = ? COLLATE NOCASE)"
         )
         params.append(outlet)
-    sql = f"SELECT {_STATEMENT_COLUMNS} WHERE {' AND '.join(where)} ORDER BY s.rowid LIMIT ?"
-    rows = conn.execute(sql, [*params, limit + 1]).fetchall()
+    if q and speaker:
+        # A speaker's statements are few: visit them and seek each in the index.
+        sql = (
+            f"SELECT MIN(f.rowid) AS k, {_STATEMENT_FIELDS}"
+            " FROM statements s INDEXED BY statements_speaker"
+            " CROSS JOIN mentions m ON m.statement_id = s.id"
+            " CROSS JOIN mentions_fts f ON f.rowid = m.id"
+            f" {_SPEAKER_JOIN} WHERE mentions_fts MATCH ? AND {' AND '.join(where)}"
+            " GROUP BY s.id HAVING k > ? ORDER BY k LIMIT ?"
+        )
+        params = [fts_query(q), *params, decode_cursor(cursor, "m")]
+        kind = "m"
+    elif q:
+        rows = _first_matches(conn, fts_query(q), where, params, decode_cursor(cursor, "m"), limit)
+        return _page(conn, rows, limit, "m")
+    else:
+        sql = (
+            f"SELECT s.rowid, {_STATEMENT_FIELDS} FROM statements s {_SPEAKER_JOIN}"
+            f" WHERE s.rowid > ?{''.join(' AND ' + w for w in where)} ORDER BY s.rowid LIMIT ?"
+        )
+        params = [decode_cursor(cursor, "s"), *params]
+        kind = "s"
+    return _page(conn, conn.execute(sql, [*params, limit + 1]).fetchall(), limit, kind)
+
+
+def _page(
+    conn: sqlite3.Connection, rows: list[sqlite3.Row], limit: int, kind: str
+) -> StatementPage:
     more = len(rows) > limit
     rows = rows[:limit]
-    next_cursor = encode_cursor(int(rows[-1][0])) if more and rows else None
+    next_cursor = encode_cursor(kind, int(rows[-1][0])) if more and rows else None
     return StatementPage(tuple(_statement_items(conn, rows)), next_cursor, limit)
+
+
+def _first_matches(
+    conn: sqlite3.Connection,
+    match: str,
+    where: list[str],
+    params: list[Any],
+    after: int,
+    limit: int,
+) -> list[sqlite3.Row]:
+    """Up to limit + 1 statements, each at its first matching mention after `after`.
+
+    Matching mentions are read in rowid order straight off the FTS index, so a
+    page costs about `limit` index steps however common the words are. A
+    statement whose earlier mention matched was listed on an earlier page, and
+    is skipped here.
+    """
+    sql = (
+        f"SELECT f.rowid, {_STATEMENT_FIELDS} FROM mentions_fts f"
+        " JOIN mentions m ON m.id = f.rowid JOIN statements s ON s.id = m.statement_id"
+        f" {_SPEAKER_JOIN} WHERE mentions_fts MATCH ? AND f.rowid > ?"
+        f"{''.join(' AND ' + w for w in where)} ORDER BY f.rowid LIMIT ?"
+    )
+    batch_size = 2 * limit + 2
+    chosen: list[sqlite3.Row] = []
+    seen: set[str] = set()
+    position = after
+    while len(chosen) <= limit:
+        batch = conn.execute(sql, [match, position, *params, batch_size]).fetchall()
+        earlier = _matched_before(conn, match, {row[1] for row in batch} - seen, after)
+        for row in batch:
+            if row[1] in seen or row[1] in earlier:
+                continue
+            seen.add(row[1])
+            chosen.append(row)
+            if len(chosen) > limit:
+                break
+        if len(batch) < batch_size:
+            break
+        position = batch[-1][0]
+    return chosen
+
+
+def _matched_before(
+    conn: sqlite3.Connection, match: str, statement_ids: set[str], before: int
+) -> set[str]:
+    """Which of these statements have a mention at or before `before` that matches."""
+    if before == 0 or not statement_ids:
+        return set()
+    ids = sorted(statement_ids)
+    earlier = conn.execute(
+        f"SELECT id, statement_id FROM mentions WHERE id <= ?"
+        f" AND statement_id IN ({','.join('?' * len(ids))})",
+        [before, *ids],
+    ).fetchall()
+    if not earlier:
+        return set()
+    owner = {int(row[0]): str(row[1]) for row in earlier}
+    hits = conn.execute(
+        "SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?"
+        f" AND rowid IN ({','.join('?' * len(owner))})",
+        [match, *owner],
+    ).fetchall()
+    return {owner[int(row[0])] for row in hits}
 
 
 def statement_item(conn: sqlite3.Connection, statement_id: str) -> StatementItem:
@@ -294,8 +386,8 @@ def statement_item(conn: sqlite3.Connection, statement_id: str) -> StatementItem
 
 _MENTION_SQL = (
     'SELECT m.id, m.article_id, m.statement_id, m.kind, m.text, m.start, m."end", m.cue,'
-    " m.speaker_mention, m.speaker_id, COALESCE(sp.name, m.speaker_name), m.said_on,"
-    " m.said_on_evidence, m.confidence, a.outlet, a.title, a.published, a.source"
+    " m.speaker_mention, m.speaker_id, sp.name, m.said_on,"
+    " m.said_on_evidence, m.confidence, a.outlet, a.title, a.published, a.source, m.speaker_name"
     " FROM mentions m JOIN articles a ON a.id = m.article_id"
     " LEFT JOIN speakers sp ON sp.id = m.speaker_id"
 )
@@ -313,6 +405,7 @@ def _mention(row: sqlite3.Row) -> MentionItem:
         cue=row[7],
         speaker_mention=row[8],
         speaker=SpeakerRef(int(row[9]), row[10]) if row[9] is not None else None,
+        speaker_name=row[18] or row[10],
         said_on=row[11],
         said_on_evidence=row[12],
         confidence=float(row[13]),
@@ -363,7 +456,7 @@ def speakers(conn: sqlite3.Connection, cursor: str | None = None, limit: int = 5
         "SELECT sp.id, sp.name, (SELECT COUNT(*) FROM statements s WHERE s.speaker_id = sp.id),"
         " (SELECT GROUP_CONCAT(alias, char(31)) FROM speaker_aliases WHERE speaker_id = sp.id)"
         " FROM speakers sp WHERE sp.id > ? ORDER BY sp.id LIMIT ?",
-        (decode_cursor(cursor), limit + 1),
+        (decode_cursor(cursor, "p"), limit + 1),
     ).fetchall()
     more = len(rows) > limit
     items = tuple(
@@ -375,7 +468,7 @@ def speakers(conn: sqlite3.Connection, cursor: str | None = None, limit: int = 5
         )
         for row in rows[:limit]
     )
-    return SpeakerPage(items, encode_cursor(items[-1].id) if more and items else None, limit)
+    return SpeakerPage(items, encode_cursor("p", items[-1].id) if more and items else None, limit)
 
 
 def speaker(conn: sqlite3.Connection, speaker_id: int) -> SpeakerItem:
@@ -483,9 +576,15 @@ TRACE_CANDIDATES = 50
 # Below this token-set similarity (0-100) a pasted text is not the statement:
 # fragments of seed quotes score 100, unrelated quotes by one speaker under 45.
 TRACE_MIN_SCORE = 55.0
-# Words shorter than this are dropped from the fallback OR query: they are
-# mostly function words, which match nearly every mention.
-_MIN_OR_TERM = 4
+# The trace query keeps this many of the pasted text's longest words: long
+# words are rare, so their doclists are short (the, and: ~5 ms each on 100k
+# statements), and four of them already single out a sentence.
+TRACE_KEY_TERMS = 4
+
+
+def _key_terms(text: str) -> str:
+    words = list(dict.fromkeys(_TERM.findall(text.casefold())))
+    return " ".join(sorted(words, key=len, reverse=True)[:TRACE_KEY_TERMS])
 
 
 def trace(conn: sqlite3.Connection, text: str) -> TraceResult:
@@ -499,11 +598,10 @@ def trace(conn: sqlite3.Connection, text: str) -> TraceResult:
         f"{_MENTION_SQL} WHERE m.statement_id IS NOT NULL AND m.id IN (SELECT rowid"
         " FROM mentions_fts WHERE mentions_fts MATCH ? ORDER BY rank LIMIT ?)"
     )
-    rows = conn.execute(sql, (fts_query(query), TRACE_CANDIDATES)).fetchall()
-    if not rows:
-        long_words = " ".join(w for w in _TERM.findall(query) if len(w) >= _MIN_OR_TERM)
-        if long_words:
-            rows = conn.execute(sql, (fts_query(long_words, "OR"), TRACE_CANDIDATES)).fetchall()
+    key = _key_terms(query)
+    rows = conn.execute(sql, (fts_query(key), TRACE_CANDIDATES)).fetchall()
+    if not rows:  # a paraphrase: any of the key words
+        rows = conn.execute(sql, (fts_query(key, "OR"), TRACE_CANDIDATES)).fetchall()
     scored = sorted(
         ((float(fuzz.token_set_ratio(query.casefold(), row[4].casefold())), row) for row in rows),
         key=lambda pair: (-pair[0], pair[1][0]),
@@ -513,6 +611,4 @@ def trace(conn: sqlite3.Connection, text: str) -> TraceResult:
             "no stored statement matches this text; try a shorter, exact fragment of the quote."
         )
     score, best = scored[0]
-    matched = _mention(best)
-    assert matched.statement_id is not None  # the query keeps only aligned mentions
-    return TraceResult(query, score, matched, statement_detail(conn, matched.statement_id))
+    return TraceResult(query, score, _mention(best), statement_detail(conn, str(best[2])))

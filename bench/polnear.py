@@ -1,0 +1,402 @@
+#!/usr/bin/env python3
+"""Quote extraction and attribution scored on PolNeAR (issue 3).
+
+    .venv/bin/python bench/polnear.py [--split dev|train] [--limit N] [--errors N]
+
+Reads ../shared/data/polnear/<split>/ (brat standoff; one annotator per
+article, the first in sorted order), runs quotes.find_quotes and
+attribute.attribute on each raw text with identity offsets, and prints:
+
+- content precision/recall/F1, matching one-to-one by token Dice >= 0.5 and by
+  exact span (edges normalised: whitespace, quotation marks and final
+  punctuation stripped on both sides, since PolNeAR is inconsistent about
+  whether the marks belong to the content);
+- recall split into direct (gold content inside quotation marks) and other;
+- speaker accuracy on Dice-matched quotes whose gold has a Source: the
+  predicted speaker mention overlaps the gold Source, or both resolve to the
+  same name;
+- CofeNet-style exact F1 per span type (source, cue, content), each a set of
+  exact (start, end) spans over all articles, same edge normalisation;
+- words/s of find_quotes + attribute (one process, model loaded beforehand).
+
+Figures go to bench/results/polnear.json. Exits 0 with a message when the
+data is absent. Develop on train, report on dev.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from quotetrail import nlp  # noqa: E402
+from quotetrail.attribute import attribute  # noqa: E402
+from quotetrail.models import Attribution, CleanText, Quote, Span  # noqa: E402
+from quotetrail.quotes import MIN_WORDS, find_quotes  # noqa: E402
+
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+RESULTS = ROOT / "bench" / "results" / "polnear.json"
+# CofeNet (Wang et al., COLING 2022) exact-span F1 on PolNeAR test.
+ANCHORS = {"content": 0.729, "source": 0.832, "cue": 0.753}
+TARGETS = {
+    "content_f1_dice": 0.85,
+    "content_f1_exact": 0.75,
+    "direct_recall": 0.95,
+    "speaker_accuracy": 0.90,
+}
+DICE_MATCH = 0.5
+SHOW_KINDS = {"direct", "other"}
+MARKS = "\"“”„«»'‘’"
+EDGE = MARKS + " \t\n.,;:!?—–-"
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass
+class Gold:
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    pieces: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass
+class Article:
+    name: str
+    text: str
+    gold: list[Gold]
+    sources: set[tuple[int, int]] = field(default_factory=set)
+    cues: set[tuple[int, int]] = field(default_factory=set)
+    contents: set[tuple[int, int]] = field(default_factory=set)
+
+
+def _pieces(spec: str) -> tuple[tuple[int, int], ...]:
+    out = []
+    for part in spec.split(";"):
+        a, b = part.split()
+        out.append((int(a), int(b)))
+    return tuple(out)
+
+
+def _extent(pieces: tuple[tuple[int, int], ...]) -> tuple[int, int]:
+    return min(p[0] for p in pieces), max(p[1] for p in pieces)
+
+
+def load(split: str, limit: int | None) -> list[Article]:
+    base = POLNEAR / split
+    by_article: dict[str, list[Path]] = {}
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        name = ann.stem.rsplit("_", 1)[0]
+        by_article.setdefault(name, []).append(ann)
+    out = []
+    for name in sorted(by_article)[:limit]:
+        text = (base / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        ents: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
+        rels: list[dict[str, str]] = []
+        for line in by_article[name][0].read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if line.startswith("T") and len(cols) >= 2:
+                kind, _, spec = cols[1].partition(" ")
+                ents[cols[0]] = (kind, _pieces(spec))
+            elif line.startswith("E") and len(cols) >= 2:
+                rels.append(dict(a.split(":", 1) for a in cols[1].split() if ":" in a))
+        art = Article(name, text, [])
+        for rel in rels:
+            content = ents.get(rel.get("Content", ""))
+            if content is None:
+                continue
+            cue = ents.get(rel.get("Cue", ""))
+            source = ents.get(rel.get("Source", ""))
+            art.gold.append(
+                Gold(
+                    _extent(content[1]),
+                    _extent(cue[1]) if cue else None,
+                    _extent(source[1]) if source else None,
+                    content[1],
+                )
+            )
+        for kind, pieces in ents.values():
+            target = {"Source": art.sources, "Cue": art.cues, "Content": art.contents}.get(kind)
+            if target is not None:
+                target |= {_norm(text, p) for p in pieces}
+        out.append(art)
+    return out
+
+
+def _norm(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    a, b = span
+    while a < b and text[a] in EDGE:
+        a += 1
+    while b > a and text[b - 1] in EDGE:
+        b -= 1
+    return a, b
+
+
+def _tokens(text: str, span: tuple[int, int]) -> set[int]:
+    return {m.start() for m in _TOKEN.finditer(text, span[0], span[1])}
+
+
+def _dice(a: set[int], b: set[int]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def _is_direct(text: str, span: tuple[int, int]) -> bool:
+    a, b = span
+    chunk = text[a:b].strip()
+    if chunk[:1] in MARKS[:6] or chunk.rstrip(".,;:!? ")[-1:] in MARKS[:6]:
+        return True
+    before = text[max(0, a - 3) : a].strip()
+    after = text[b : b + 3].strip(" .,;:!?")
+    return before[-1:] in MARKS[:6] and after[:1] in MARKS[:6]
+
+
+Unit = tuple[tuple[int, int], ...]
+
+
+def _unit_tokens(text: str, unit: Unit) -> set[int]:
+    out: set[int] = set()
+    for piece in unit:
+        out |= _tokens(text, piece)
+    return out
+
+
+def _match(text: str, gold: list[Unit], pred: list[Unit], exact: bool) -> dict[int, int]:
+    """One-to-one gold index -> predicted index, best pairs first."""
+    pairs = []
+    gtok = [_unit_tokens(text, g) for g in gold]
+    ptok = [_unit_tokens(text, p) for p in pred]
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            if exact:
+                if {_norm(text, x) for x in g} == {_norm(text, x) for x in p}:
+                    pairs.append((1.0, gi, pi))
+            else:
+                d = _dice(gtok[gi], ptok[pi])
+                if d >= DICE_MATCH:
+                    pairs.append((d, gi, pi))
+    pairs.sort(reverse=True)
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for _, gi, pi in pairs:
+        if gi not in out and pi not in used:
+            out[gi] = pi
+            used.add(pi)
+    return out
+
+
+def _predicted_units(quotes: tuple[Quote, ...]) -> list[tuple[Unit, int]]:
+    """Quotes sharing one cue ("A," she said. "B.") form one unit, as in PolNeAR."""
+    units: list[tuple[Unit, int]] = []
+    by_cue: dict[tuple[int, int], int] = {}
+    for qi, q in enumerate(quotes):
+        piece = (q.content.start, q.content.end)
+        key = (q.cue.start, q.cue.end) if q.cue is not None and q.kind == "direct" else None
+        if key is not None and key in by_cue:
+            ui = by_cue[key]
+            units[ui] = (units[ui][0] + (piece,), units[ui][1])
+            continue
+        if key is not None:
+            by_cue[key] = len(units)
+        units.append(((piece,), qi))
+    return units
+
+
+def _in_scope(text: str, unit: Unit, scope: str) -> bool:
+    if scope == "all":
+        return True
+    words = sum(len(_TOKEN.findall(text[a:b])) for a, b in unit)
+    return words >= MIN_WORDS
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _gold_speaker_name(cleaned: CleanText, quote: Quote, source: tuple[int, int]) -> str | None:
+    mention = Span(source[0], source[1], cleaned.text[source[0] : source[1]])
+    probe = Quote(quote.kind, quote.content, quote.cue, mention, quote.confidence)
+    return attribute(cleaned, (probe,))[0].speaker
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+SCOPES = ("all", "statements")
+COUNT_KEYS = (
+    "gold",
+    "pred",
+    "dice_tp_g",
+    "dice_tp_p",
+    "exact_tp",
+    "direct",
+    "direct_hit",
+    "other",
+    "other_hit",
+    "spk_total",
+    "spk_ok",
+)
+
+
+def _score_article(
+    art: Article,
+    cleaned: CleanText,
+    quotes: tuple[Quote, ...],
+    attrs: tuple[Attribution, ...],
+    scope: str,
+    counts: dict[str, int],
+    errors: list[str] | None,
+    budget: int,
+) -> None:
+    text = art.text
+    units = _predicted_units(quotes)
+    pred = [u for u, _ in units]
+    gold_meta = [g for g in art.gold if _in_scope(text, g.pieces, scope)]
+    gold = [g.pieces for g in gold_meta]
+    dice = _match(text, gold, pred, exact=False)
+    exact = _match(text, gold, pred, exact=True)
+    counts["gold"] += len(gold)
+    counts["pred"] += len(pred)
+    counts["dice_tp_g"] += len(dice)
+    counts["dice_tp_p"] += len(set(dice.values()))
+    counts["exact_tp"] += len(exact)
+
+    def note(line: str) -> None:
+        if errors is not None and len(errors) < budget:
+            errors.append(line)
+
+    for gi, g in enumerate(gold_meta):
+        key = "direct" if _is_direct(text, g.content) else "other"
+        counts[key] += 1
+        counts[key + "_hit"] += gi in dice
+        if gi not in dice:
+            if key in SHOW_KINDS:
+                note(f"MISS {art.name}: {text[g.content[0] : g.content[1]][:160]!r}")
+            continue
+        if g.source is None:
+            continue
+        a = attrs[units[dice[gi]][1]]
+        counts["spk_total"] += 1
+        mention = a.quote.speaker_mention
+        ok = mention is not None and _overlaps((mention.start, mention.end), g.source)
+        if not ok and a.speaker is not None:
+            ok = _gold_speaker_name(cleaned, a.quote, g.source) == a.speaker
+        counts["spk_ok"] += ok
+        if not ok:
+            note(
+                f"SPK {art.name}: gold={text[g.source[0] : g.source[1]]!r} "
+                f"pred={mention.text if mention else None!r} -> {a.speaker!r}"
+            )
+    matched_p = set(dice.values())
+    for pi, (_, qi) in enumerate(units):
+        if pi not in matched_p:
+            q = quotes[qi]
+            note(f"FP {art.name}: [{q.kind}] {q.content.text[:160]!r}")
+
+
+def _summary(counts: dict[str, int]) -> dict[str, Any]:
+    def ratio(a: str, b: str) -> float:
+        return counts[a] / counts[b] if counts[b] else 0.0
+
+    p, r = ratio("dice_tp_p", "pred"), ratio("dice_tp_g", "gold")
+    pe, re_ = ratio("exact_tp", "pred"), ratio("exact_tp", "gold")
+    return {
+        "gold_contents": counts["gold"],
+        "predicted_units": counts["pred"],
+        "content_dice": {"precision": p, "recall": r, "f1": _f1(p, r)},
+        "content_exact": {"precision": pe, "recall": re_, "f1": _f1(pe, re_)},
+        "recall_direct": ratio("direct_hit", "direct"),
+        "recall_other": ratio("other_hit", "other"),
+        "gold_direct": counts["direct"],
+        "gold_other": counts["other"],
+        "speaker_accuracy": ratio("spk_ok", "spk_total"),
+        "speaker_evaluated": counts["spk_total"],
+    }
+
+
+def run(split: str, limit: int | None, show_errors: int, error_scope: str) -> dict[str, Any]:
+    arts = load(split, limit)
+    nlp.parser()
+    nlp.tokenizer()
+    counts = {scope: dict.fromkeys(COUNT_KEYS, 0) for scope in SCOPES}
+    span_sets: dict[str, list[set[tuple[str, int, int]]]] = {
+        k: [set(), set()] for k in ("source", "cue", "content")
+    }
+    elapsed = 0.0
+    words = 0
+    errors: list[str] = []
+    for art in arts:
+        text = art.text
+        cleaned = CleanText(text=text, offsets=tuple(range(len(text) + 1)))
+        t0 = time.perf_counter()
+        quotes = find_quotes(cleaned)
+        attrs: tuple[Attribution, ...] = attribute(cleaned, quotes)
+        elapsed += time.perf_counter() - t0
+        words += len(text.split())
+        for scope in SCOPES:
+            sink = errors if scope == error_scope else None
+            _score_article(art, cleaned, quotes, attrs, scope, counts[scope], sink, show_errors)
+        for kind, gold_set, spans in (
+            ("source", art.sources, [q.speaker_mention for q in quotes]),
+            ("cue", art.cues, [q.cue for q in quotes]),
+            ("content", art.contents, [q.content for q in quotes]),
+        ):
+            span_sets[kind][0] |= {(art.name, *s) for s in gold_set}
+            span_sets[kind][1] |= {
+                (art.name, *_norm(text, (s.start, s.end))) for s in spans if s is not None
+            }
+    cofenet = {}
+    for kind, (g_set, p_set) in span_sets.items():
+        tp = len(g_set & p_set)
+        sp = tp / len(p_set) if p_set else 0.0
+        sr = tp / len(g_set) if g_set else 0.0
+        cofenet[kind] = {
+            "precision": sp,
+            "recall": sr,
+            "f1": _f1(sp, sr),
+            "anchor_cofenet_f1": ANCHORS[kind],
+        }
+    for line in errors:
+        print(line)
+    return {
+        "split": split,
+        "articles": len(arts),
+        "annotator": "first .ann file per article in sorted order",
+        "all_gold": _summary(counts["all"]),
+        f"statements_gold_ge_{MIN_WORDS}_words": _summary(counts["statements"]),
+        "cofenet_exact_f1": cofenet,
+        "words": words,
+        "seconds": elapsed,
+        "words_per_second": words / elapsed if elapsed else 0.0,
+        "targets": TARGETS,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", default="dev", choices=("dev", "train"))
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N errors")
+    parser.add_argument("--error-scope", default="statements", choices=SCOPES)
+    parser.add_argument("--no-write", action="store_true", help="do not write the JSON")
+    args = parser.parse_args()
+    if not (POLNEAR / args.split / "attributions").is_dir():
+        print(f"PolNeAR not found at {POLNEAR / args.split}; nothing to bench.")
+        return 0
+    result = run(args.split, args.limit, args.errors, args.error_scope)
+    print(json.dumps(result, indent=2))
+    if not args.no_write and args.limit is None:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
