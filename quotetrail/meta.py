@@ -1,5 +1,11 @@
 """Stage 3: title, outlet and publication date of one article.
 
+The outlet is the reader's field, else the one given at ingest, else one the
+text names near its top: a bracketed wire dateline ("WASHINGTON (Reuters) -"),
+a name prefixed to the lead ("EghtesadOnline: ...") or a masthead line of its
+own ("Ahram Online"). A prefix or a line counts only when the name ends in an
+outlet word (Online, News, Times, ...): a wrong outlet is worse than none.
+
 The publication date comes, in order of trust, from the date field the reader
 found (HTML metadata, a record or feed field), a date line near the top or
 foot of the text ("Date: 21 February, 2017", "Thursday 22 June 2023 - 20:22"),
@@ -15,9 +21,11 @@ import datetime as dt
 import email.utils
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Literal
 
 from quotetrail.lexicons import dates as lex
+from quotetrail.lexicons import outlets as outlet_lex
 from quotetrail.models import ArticleMeta, CleanText, PublicationDate, RawDocument
 
 _FULL_DATE = re.compile(lex.FULL_DATE, re.IGNORECASE)
@@ -66,7 +74,7 @@ def extract_meta(
     latest = today or dt.date.today()
     return ArticleMeta(
         title=_title(doc, cleaned),
-        outlet=_nonempty(doc.outlet) or _nonempty(default_outlet),
+        outlet=_nonempty(doc.outlet) or _nonempty(default_outlet) or _detected_name(cleaned),
         published=_published(doc, cleaned, latest),
     )
 
@@ -104,6 +112,131 @@ def _title(doc: RawDocument, cleaned: CleanText) -> str | None:
             continue
         return line if _looks_like_headline(line) else None
     return None
+
+
+# --- outlet named in the text ----------------------------------------------------
+
+_PAREN_DATELINE = re.compile(outlet_lex.PAREN_DATELINE)
+_OUTLET_PREFIX = re.compile(outlet_lex.PREFIX)
+_OUTLET_LINE = re.compile(outlet_lex.STANDALONE)
+_OUTLET_NAME = re.compile(outlet_lex.NAME)
+_PARTY = re.compile(outlet_lex.PARTY_AFFILIATION)
+# "ISWNews" -> ISW, News; "EghtesadOnline" -> Eghtesad, Online.
+_NAME_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]+|[a-z]+|\d+")
+
+
+@dataclass(frozen=True)
+class DetectedOutlet:
+    """An outlet the article names, with the line that names it."""
+
+    name: str
+    evidence: str
+    form: Literal["dateline", "prefix", "line"]
+
+
+def detect_outlet(cleaned: CleanText) -> DetectedOutlet | None:
+    """The outlet named near the top of the text, or None when none is named."""
+    for index, line in enumerate(_lines(cleaned)[: outlet_lex.HEAD_LINES]):
+        found = _dateline_outlet(line)
+        if found is None and index > 0:  # "NY Post: Megyn Kelly ..." is a headline
+            found = _prefix_outlet(line) or _line_outlet(line)
+        if found is not None:
+            return found
+    return None
+
+
+def _detected_name(cleaned: CleanText) -> str | None:
+    found = detect_outlet(cleaned)
+    return found.name if found is not None else None
+
+
+def _dateline_outlet(line: str) -> DetectedOutlet | None:
+    match = _PAREN_DATELINE.match(line)
+    if match is None or len(match.group("rest").split()) < outlet_lex.DATELINE_MIN_REST_WORDS:
+        return None
+    place = match.group("place")
+    name = " ".join(match.group("name").split())
+    if not _OUTLET_NAME.fullmatch(name):
+        return None
+    if place and (not _dateline_place(place) or _spelled_out(name, place)):
+        return None
+    if not place and not (
+        _acronym(name.split()[0])
+        or name.lower() in outlet_lex.WIRE_AGENCIES
+        or _names_an_outlet(name)
+    ):
+        return None
+    if (
+        any(c.isdigit() for c in name)
+        or _PARTY.match(name)
+        or _stopped(name)
+        or any(w.lower().strip(".") in outlet_lex.NOT_DATELINE_WORDS for w in name.split())
+    ):
+        return None
+    return DetectedOutlet(name, line[: match.start("rest")].strip(), "dateline")
+
+
+def _prefix_outlet(line: str) -> DetectedOutlet | None:
+    match = _OUTLET_PREFIX.match(line)
+    if match is None:
+        return None
+    rest = match.group("rest").rstrip()
+    if len(rest.split()) < outlet_lex.PREFIX_MIN_REST_WORDS:
+        return None
+    if not rest.endswith(outlet_lex.SENTENCE_END):
+        return None  # a headline, not a lead
+    name = match.group("name")
+    if not _names_an_outlet(name):
+        return None
+    return DetectedOutlet(name, line[: match.start("rest")].strip(), "prefix")
+
+
+def _line_outlet(line: str) -> DetectedOutlet | None:
+    if not _OUTLET_LINE.match(line) or not _names_an_outlet(line):
+        return None
+    return DetectedOutlet(line, line, "line")
+
+
+def _names_an_outlet(name: str) -> bool:
+    """An outlet-like name: an outlet word at its end, or in one joined-up word."""
+    words = name.split()
+    if _stopped(name):
+        return False
+    for word in words:
+        parts = _NAME_PARTS.findall(word)
+        if len(parts) > 1 and parts[-1].lower() in outlet_lex.OUTLET_WORDS:
+            return True  # EghtesadOnline, ISWNews
+    return len(words) > 1 and words[-1].lower() in outlet_lex.OUTLET_WORDS
+
+
+def _stopped(name: str) -> bool:
+    lowered = name.lower().removeprefix("the ")
+    return lowered in outlet_lex.NOT_OUTLETS or lowered.split()[0] in outlet_lex.NOT_OUTLETS
+
+
+def _acronym(word: str) -> bool:
+    return word.isupper() and len(word) <= outlet_lex.ACRONYM_MAX_LETTERS
+
+
+def _spelled_out(acronym: str, words: str) -> bool:
+    """True when the bracket expands the words before it: "... Committee (DCCC)"."""
+    initials = "".join(
+        w[0] for w in words.split() if w.lower() not in outlet_lex.ACRONYM_SKIP_WORDS
+    )
+    return len(acronym) > 1 and initials.upper().endswith(acronym.upper())
+
+
+def _dateline_place(place: str) -> bool:
+    """A city in capitals or title case, maybe followed by a state: not a person."""
+    city, _, state = place.partition(",")
+    if len(state.split()) > outlet_lex.PLACE_STATE_MAX_WORDS:
+        return False
+    if city.isupper():
+        return True
+    words = place.replace(",", " ").split()
+    return len(words) <= outlet_lex.TITLE_CASE_PLACE_MAX_WORDS and all(
+        not w.isupper() and not w.endswith(".") for w in city.split()
+    )
 
 
 # --- publication date ---------------------------------------------------------------

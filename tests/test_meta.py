@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 
 from quotetrail.clean import clean
-from quotetrail.meta import extract_meta
+from quotetrail.meta import DetectedOutlet, detect_outlet, extract_meta
 from quotetrail.models import ArticleMeta, RawDocument
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SAMPLES = Path(__file__).resolve().parents[1] / "quotetrail" / "samples"
 TODAY = dt.date(2024, 1, 15)
 
 BODY = (
@@ -72,6 +73,102 @@ def test_outlet_falls_back_to_the_default() -> None:
 
 def test_outlet_is_none_without_either() -> None:
     assert _meta(BODY).outlet is None
+
+
+# --- outlet named in the text ------------------------------------------------------
+
+HEADLINE = "Budget Talks Stall Again\n\n"
+
+
+def _detected(text: str) -> DetectedOutlet | None:
+    return detect_outlet(clean(RawDocument(source="test.txt", text=text, format="text")))
+
+
+def test_outlet_from_a_wire_dateline_in_capitals() -> None:
+    assert _meta(HEADLINE + "MADRID (Reuters) - " + BODY).outlet == "Reuters"
+
+
+def test_outlet_from_a_bracketed_acronym_opening_the_lead() -> None:
+    assert _meta(HEADLINE + "(CNN) " + BODY).outlet == "CNN"
+
+
+def test_outlet_from_a_dateline_with_a_state_and_a_two_word_name() -> None:
+    text = HEADLINE + "SALEM, Ore. (Kestrel Post) — " + BODY
+    assert _meta(text).outlet == "Kestrel Post"
+
+
+def test_outlet_from_a_joined_up_name_prefixed_to_the_lead() -> None:
+    assert _meta(HEADLINE + "TidelineOnline: " + BODY).outlet == "TidelineOnline"
+
+
+def test_outlet_from_a_name_before_a_dash_opening_the_lead() -> None:
+    text = HEADLINE + "PortNews Desk – " + BODY
+    assert _meta(text).outlet == "PortNews Desk"
+
+
+def test_outlet_from_a_masthead_line() -> None:
+    text = HEADLINE + "By Jo Marsh\n\nHarbour Herald\n\n" + BODY
+    assert _meta(text).outlet == "Harbour Herald"
+
+
+def test_outlet_detection_records_the_line_that_names_it() -> None:
+    assert _detected(HEADLINE + "MADRID (Reuters) - " + BODY) == DetectedOutlet(
+        "Reuters", "MADRID (Reuters) -", "dateline"
+    )
+
+
+def test_outlet_field_wins_over_the_text() -> None:
+    assert _meta(HEADLINE + "(CNN) " + BODY, outlet="The Ledger").outlet == "The Ledger"
+
+
+def test_outlet_default_wins_over_the_text() -> None:
+    assert _meta(HEADLINE + "(CNN) " + BODY, "Fallback Daily").outlet == "Fallback Daily"
+
+
+def test_outlet_is_not_a_speaker_label() -> None:
+    text = HEADLINE + "Ruiz: The budget will be balanced within two years, and nobody doubts it."
+    assert _meta(text).outlet is None
+
+
+def test_outlet_is_not_a_section_label_before_the_lead() -> None:
+    assert _meta(HEADLINE + "World News: " + BODY).outlet is None
+
+
+def test_outlet_is_not_a_section_line() -> None:
+    assert _meta(HEADLINE + "Breaking News\n\n" + BODY).outlet is None
+
+
+def test_outlet_is_not_read_from_a_headline_prefix() -> None:
+    text = "Harbour Times: Ruiz Vows To Balance The Budget Within Two Years.\n\n" + BODY
+    assert _meta(text).outlet is None
+
+
+def test_outlet_is_not_an_outlet_cited_with_its_headline() -> None:
+    text = HEADLINE + "Harbour Times: “Ruiz Vows To Balance The Budget Within Two Years.”\n\n"
+    assert _meta(text + BODY).outlet is None
+
+
+def test_outlet_is_not_a_party_affiliation() -> None:
+    text = HEADLINE + "Ana Ruiz (R-TX) Wants the budget balanced within two years, she said."
+    assert _meta(text).outlet is None
+
+
+def test_outlet_is_not_a_photo_credit() -> None:
+    assert _meta(HEADLINE + "MADRID (AP Photo) - " + BODY).outlet is None
+
+
+def test_outlet_is_not_a_bracketed_place() -> None:
+    assert _meta(HEADLINE + "(Madrid) – " + BODY).outlet is None
+
+
+def test_outlet_is_not_an_acronym_spelled_out_before_it() -> None:
+    text = HEADLINE + "Budget Review Office (BRO) Staff said the budget would balance by May."
+    assert _meta(text).outlet is None
+
+
+def test_outlet_is_only_read_near_the_top() -> None:
+    filler = "".join(f"Paragraph {n} of the story goes on at length.\n\n" for n in range(6))
+    assert _meta(HEADLINE + filler + "Harbour Herald\n\n" + BODY).outlet is None
 
 
 # --- publication date: fields ------------------------------------------------------
@@ -210,3 +307,31 @@ def test_seed_titles_skip_breadcrumbs_and_counters() -> None:
     assert all(titles.values())
     assert titles["002"] == first_lines["002"][0].split(" / ")[-1]
     assert titles["004"] == first_lines["004"][1]
+
+
+@pytest.mark.shared
+def test_seed_outlets_named_in_the_text() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    found = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = RawDocument(source=str(path), text=path.read_text(encoding="utf-8"), format="text")
+        found[path.name[:3]] = extract_meta(doc, clean(doc)).outlet
+    assert found == {
+        "000": None,
+        "001": None,
+        "002": "Ahram Online",
+        "003": "ISWNews Analysis Group",
+        "004": "EghtesadOnline",
+    }
+
+
+def test_sample_outlets_match_their_file_names() -> None:
+    found: dict[str, str | None] = {}
+    expected: dict[str, str | None] = {}
+    for path in sorted(SAMPLES.glob("*.txt")):
+        doc = RawDocument(source=str(path), text=path.read_text(encoding="utf-8"), format="text")
+        found[path.name] = extract_meta(doc, clean(doc)).outlet
+        expected[path.name] = path.stem.split("_")[1].replace("-", " ").title()
+    expected["04_northport-times_strike-undated.txt"] = None  # the article with no outlet
+    assert found == expected
