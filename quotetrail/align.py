@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import hashlib
 import re
 import sqlite3
@@ -35,7 +36,8 @@ from quotetrail.errors import NotFound
 from quotetrail.lexicons.align import SPELLING, STOPWORDS, SUFFIXES
 
 MatchKind = Literal["verbatim", "near", "fragment", "paraphrase", "none"]
-DiffOp = Literal["equal", "insert", "delete", "replace"]
+# "skip": canonical words outside the part a fragment quotes (see word_diff).
+DiffOp = Literal["equal", "insert", "delete", "replace", "skip"]
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
@@ -96,6 +98,7 @@ def normalise(text: str) -> str:
     return " ".join(tokens(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light suffix stripper: "liberation" and "liberate" both give "liber"."""
     for suffix in SUFFIXES:
@@ -141,20 +144,28 @@ def _mix(values: np.ndarray) -> np.ndarray:
     return values ^ (values >> np.uint64(31))
 
 
-def band_keys(
-    hashed: np.ndarray, seeds: np.ndarray, bands: int, rows: int, salt: int, extra: int
-) -> list[int]:
-    """MinHash signature of the hashed items, cut into bands, each band hashed to a key."""
-    if hashed.size == 0:
-        return []
-    signature = _mix(hashed[:, None] ^ seeds[None, :]).min(axis=0)
+def signature(hashed: np.ndarray, seeds: np.ndarray) -> np.ndarray:
+    """The MinHash signature of a set of hashed items."""
+    return _mix(hashed[:, None] ^ seeds[None, :]).min(axis=0)
+
+
+def keys_of(signature: np.ndarray, bands: int, rows: int, salt: int, extra: int) -> list[int]:
+    """A signature cut into bands, each band hashed (with salt and extra) to one key."""
     grid = signature.reshape(bands, rows)
     keys = np.arange(bands, dtype=np.uint64) + np.uint64(salt << 8)
     keys = keys ^ np.full(bands, extra & 0xFFFFFFFFFFFF, dtype=np.uint64) << np.uint64(12)
     for column in range(rows):
         keys = (keys ^ grid[:, column]) * _MIX
-    keys = _mix(keys)
-    return [int(k) for k in keys.view(np.int64)]
+    return [int(k) for k in _mix(keys).view(np.int64)]
+
+
+def band_keys(
+    hashed: np.ndarray, seeds: np.ndarray, bands: int, rows: int, salt: int, extra: int
+) -> list[int]:
+    """LSH band keys of a set of hashed items."""
+    if hashed.size == 0:
+        return []
+    return keys_of(signature(hashed, seeds), bands, rows, salt, extra)
 
 
 def wording_keys(words: Sequence[str]) -> list[int]:
@@ -163,20 +174,16 @@ def wording_keys(words: Sequence[str]) -> list[int]:
     return band_keys(hash_items(grams), _WORD_SEEDS, _WORD_BANDS, _WORD_ROWS, _WORD_SALT, 0)
 
 
-def content_keys(words: Sequence[str], speaker_id: int, week: int) -> list[int]:
-    """Band keys of one sentence's content words, for one speaker in one week."""
+def content_keys(words: Sequence[str], speaker_id: int, weeks: Sequence[int]) -> list[list[int]]:
+    """Band keys of one sentence's content words, for one speaker, one list per week."""
     terms = content_words(words)
     if len(set(terms)) < 3:
-        return []
-    extra = (speaker_id * 100_003 + week) & 0xFFFFFFFFFFFF
-    return band_keys(
-        hash_items(terms),
-        _CONTENT_SEEDS,
-        _CONTENT_BANDS,
-        _CONTENT_ROWS,
-        _CONTENT_SALT,
-        extra,
-    )
+        return [[] for _ in weeks]
+    sig = signature(hash_items(terms), _CONTENT_SEEDS)
+    return [
+        keys_of(sig, _CONTENT_BANDS, _CONTENT_ROWS, _CONTENT_SALT, speaker_id * 100_003 + week)
+        for week in weeks
+    ]
 
 
 # ---------------------------------------------------------------- verification
@@ -306,14 +313,20 @@ _MENTION_SQL = (
 )
 
 
-def _keys(item: _Prepared, weeks: Iterable[int]) -> list[int]:
-    keys: list[int] = []
+def _keys(item: _Prepared) -> tuple[list[int], list[int]]:
+    """Keys to look up (content keys of this and the adjacent weeks) and keys to store."""
+    week = _week(item)
+    lookup: list[int] = []
+    own: list[int] = []
     for unit in item.units:
-        keys.extend(wording_keys(unit))
+        wording = wording_keys(unit)
+        lookup.extend(wording)
+        own.extend(wording)
         if item.speaker_id is not None:
-            for week in weeks:
-                keys.extend(content_keys(unit, item.speaker_id, week))
-    return keys
+            before, this, after = content_keys(unit, item.speaker_id, (week - 1, week, week + 1))
+            lookup.extend(before + this + after)
+            own.extend(this)
+    return lookup, own
 
 
 def _week(item: _Prepared) -> int:
@@ -359,8 +372,8 @@ def assign_statements(conn: sqlite3.Connection, article_id: int) -> None:
     rows = conn.execute(f"{_MENTION_SQL} WHERE m.article_id = ? ORDER BY m.id", (article_id,))
     for row in rows.fetchall():
         item = _prepare(row)
-        week = _week(item)
-        found = candidates(conn, _keys(item, (week - 1, week, week + 1)), item.id)
+        lookup, own = _keys(item)
+        found = candidates(conn, lookup, item.id)
         best: dict[str, Match] = {}
         for other in _load(conn, found):
             match = _verify(item, other)
@@ -373,7 +386,7 @@ def assign_statements(conn: sqlite3.Connection, article_id: int) -> None:
         conn.execute("UPDATE mentions SET statement_id = ? WHERE id = ?", (chosen, item.id))
         conn.executemany(
             "INSERT INTO align_bands (key, mention_id) VALUES (?, ?)",
-            [(key, item.id) for key in dict.fromkeys(_keys(item, (week,)))],
+            [(key, item.id) for key in dict.fromkeys(own)],
         )
         refresh_statement(conn, chosen)
 
@@ -548,11 +561,24 @@ def _inherit(
 
 @dataclass(frozen=True)
 class WordDiff:
-    """One run of words: `canonical` is the statement's wording, `variant` this mention's."""
+    """One run of a word diff: `old` is the canonical wording's text, `new` the variant's.
+
+    Each run keeps the whitespace before its first token, so joining the `new`
+    parts of a diff rebuilds the variant and the `old` parts the canonical text.
+    """
 
     op: DiffOp
-    canonical: str
-    variant: str
+    old: str
+    new: str
+
+    # The names quotetrail.cli prints; drop once it reads `old` and `new`.
+    @property
+    def canonical(self) -> str:
+        return self.old.strip()
+
+    @property
+    def variant(self) -> str:
+        return self.new.strip()
 
 
 @dataclass(frozen=True)
@@ -567,28 +593,50 @@ class Variant:
     diff: tuple[WordDiff, ...]
 
 
-_SURFACE = re.compile(r"\w+(?:['’]\w+)*")
+# A word (inner apostrophes kept) or one punctuation mark: a hyphen or comma
+# one outlet adds is a token of its own, so the diff shows it.
+_DIFF_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"'})
 
 
+def _diff_tokens(text: str) -> tuple[list[str], list[str]]:
+    """Comparison keys (case and quote style folded) and surface runs with leading space."""
+    keys: list[str] = []
+    pieces: list[str] = []
+    previous = 0
+    for match in _DIFF_TOKEN.finditer(text):
+        key = unicodedata.normalize("NFKC", match.group()).casefold()
+        keys.append(key.translate(_TYPOGRAPHIC))
+        pieces.append(text[previous : match.end()])
+        previous = match.end()
+    if pieces:
+        pieces[-1] += text[previous:]
+    return keys, pieces
+
+
+# Distinct wordings diffed and remembered: a statement page and a trace of it
+# diff the same pairs, and popular statements are viewed again and again.
+@functools.lru_cache(maxsize=1024)
 def word_diff(canonical: str, variant: str) -> tuple[WordDiff, ...]:
-    """Word runs from the canonical wording to a variant; punctuation and case ignored.
+    """Runs of equal, inserted, deleted and replaced tokens from the canonical text to a variant.
 
-    A variant that is a fragment of the canonical text is compared with the part
-    it covers only: leading and trailing canonical words it leaves out are dropped.
+    Case and quote style are not differences; punctuation and hyphenation are.
+    Canonical words a fragment leaves out before or after the part it quotes
+    are "skip" runs, shown collapsed: leaving them out is not a change of
+    wording. A dropped closing mark alone stays a deletion.
     """
-    old = _SURFACE.findall(canonical)
-    new = _SURFACE.findall(variant)
-    old_keys = [tokens(w)[0] if tokens(w) else w for w in old]
-    new_keys = [tokens(w)[0] if tokens(w) else w for w in new]
-    opcodes = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_opcodes()
-    while opcodes and opcodes[0][0] == "delete":
-        opcodes = opcodes[1:]
-    while opcodes and opcodes[-1][0] == "delete":
-        opcodes = opcodes[:-1]
-    return tuple(
-        WordDiff(cast(DiffOp, op), " ".join(old[i1:i2]), " ".join(new[j1:j2]))
-        for op, i1, i2, j1, j2 in opcodes
-    )
+    old_keys, old_pieces = _diff_tokens(canonical.strip())
+    new_keys, new_pieces = _diff_tokens(variant.strip())
+    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    runs = [
+        WordDiff(cast(DiffOp, op), "".join(old_pieces[i1:i2]), "".join(new_pieces[j1:j2]))
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
+    if any(run.op == "equal" for run in runs):
+        for index in (0, -1):
+            if runs[index].op == "delete" and _WORD.search(runs[index].old):
+                runs[index] = WordDiff("skip", runs[index].old, "")
+    return tuple(runs)
 
 
 def variants(conn: sqlite3.Connection, statement: str) -> tuple[Variant, ...]:

@@ -252,3 +252,16 @@ def test_cli_speakers_merge_and_split(db_path: Path, cli: CliRunner) -> None:
     assert speaker_names(store.connect(db_path)) == ["Elena Varga", "Lena Novak"]
     missing = runner.invoke(app, ["merge-speakers", "Nobody", "Lena Novak", "--db", str(db_path)])
     assert missing.exit_code == 3
+
+
+def test_cli_aliases_load_applies_a_csv(db_path: Path, tmp_path: Path, cli: CliRunner) -> None:
+    ingest(db_path, article("a.txt", [Q("We will stand with the oppressed.", "the Leader")]))
+    path = tmp_path / "aliases.csv"
+    path.write_text("Ali Khamenei,the Leader|Imam Khamenei,Q57336\n")
+    result = cli.invoke(app, ["aliases", "load", str(path), "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert mention_speakers(store.connect(db_path)) == {
+        "We will stand with the oppressed.": "Ali Khamenei"
+    }
+    wrong = cli.invoke(app, ["aliases", "unload", str(path), "--db", str(db_path)])
+    assert wrong.exit_code == 2

@@ -56,7 +56,33 @@ def test_trace_reports_inherited_dates_and_diffs(db: Path) -> None:
     undated = next(m for m in found.mentions if m.source == "b.txt")
     assert undated.said_on == "2017-02-21" and undated.said_on_inherited
     variant = next(v for v in found.variants if v.source == "b.txt")
-    assert [(d.canonical, d.variant) for d in variant.diff if d.op != "equal"] == [("in", "of")]
+    assert [(d.op, d.old.strip(), d.new.strip()) for d in variant.diff if d.op != "equal"] == [
+        ("insert", "", ","),
+        ("insert", "", "-"),
+        ("replace", "in", "of"),
+        ("insert", "", ","),
+        ("skip", "of it.", ""),
+    ]
+
+
+def test_trace_finds_a_quote_with_a_misspelt_key_word(db: Path) -> None:
+
+    found = trace.find(store.connect(db, readonly=True), "the harbour will reopen in sprung")
+    assert found.speaker == "Elena Varga"
+
+
+def test_trace_finds_a_fragment_by_phrase_when_its_words_are_common(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(trace, "_CANDIDATES", 1)  # as if thousands of mentions had the words
+    found = trace.find(store.connect(db, readonly=True), "the world should meet the main needs")
+    assert found.text == DIRECT
+
+
+def test_trace_names_the_best_matching_mention(db: Path) -> None:
+
+    found = trace.find(store.connect(db, readonly=True), "freedom-seekers of the world, should")
+    assert next(m.source for m in found.mentions if m.mention_id == found.mention_id) == "b.txt"
 
 
 def test_trace_of_unknown_words_is_not_found(db: Path) -> None:
