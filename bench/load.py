@@ -201,7 +201,15 @@ async def hammer(base: str, urls: list[str], concurrency: int) -> tuple[list[flo
     return latencies, time.perf_counter() - began, errors
 
 
-def figures(latencies: list[float], wall: float, errors: int, concurrency: int) -> dict[str, float]:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def figures(
+    latencies: list[float], wall: float, errors: int, concurrency: int, cpu: float
+) -> dict[str, float]:
     ordered = sorted(latencies)
     return {
         "requests": len(ordered),
@@ -211,6 +219,10 @@ def figures(latencies: list[float], wall: float, errors: int, concurrency: int) 
         "p50_ms": round(statistics.median(ordered) * 1000, 2),
         "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 2),
         "max_ms": round(ordered[-1] * 1000, 2),
+        # Server CPU per request does not depend on what else the machine runs;
+        # 1000 / this is what one otherwise idle core could serve.
+        "server_cpu_ms_per_request": round(cpu * 1000 / len(ordered), 2),
+        "one_core_capacity_req_per_s": round(len(ordered) / cpu, 1) if cpu else 0.0,
     }
 
 
@@ -289,8 +301,10 @@ def main() -> None:
         }
         for name, urls in workloads(args.db, args.requests).items():
             asyncio.run(hammer(base, urls[:100], args.concurrency))  # warm-up
+            cpu_before = cpu_seconds(server.pid)
             latencies, wall, errors = asyncio.run(hammer(base, urls, args.concurrency))
-            results[name] = figures(latencies, wall, errors, args.concurrency)
+            cpu = cpu_seconds(server.pid) - cpu_before
+            results[name] = figures(latencies, wall, errors, args.concurrency, cpu)
     finally:
         server.terminate()
         server.wait(timeout=10)

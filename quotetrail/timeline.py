@@ -20,6 +20,7 @@ LEFT, RIGHT, TOP, BOTTOM = 44, 20, 28, 36
 # Tooltip length: long enough to recognise a quote, short enough to stay on screen.
 TITLE_CHARS = 160
 MAX_TICKS = 12
+DOT_SPACING = 9  # px between dots that share a day and a height; dots are 12 px wide
 
 
 @dataclass(frozen=True)
@@ -143,11 +144,16 @@ def render_svg(line: Timeline, link: str | None = "/statements/{id}") -> str:
             f'<text x="{LEFT - 6}" y="{y(top) + 4:.1f}" text-anchor="end" fill="#444">{top}</text>'
             f'<text x="{LEFT - 6}" y="{y(1) + 4:.1f}" text-anchor="end" fill="#444">1</text>'
         )
+        taken: dict[tuple[int, int], int] = {}
         for point in line.points:
+            # Statements on one day with as many reports would hide each other.
+            spot = (round(x(point.said_on)), point.reports)
+            shift = DOT_SPACING * taken.get(spot, 0)
+            taken[spot] = taken.get(spot, 0) + 1
             text = point.text if len(point.text) <= TITLE_CHARS else point.text[:TITLE_CHARS] + "…"
             reports = f"{point.reports} report{'s' if point.reports != 1 else ''}"
             dot = (
-                f'<circle cx="{x(point.said_on):.1f}" cy="{y(point.reports):.1f}" r="6"'
+                f'<circle cx="{x(point.said_on) + shift:.1f}" cy="{y(point.reports):.1f}" r="6"'
                 f' fill="#1f5fa8" fill-opacity="0.7" stroke="#0b2f57">'
                 f"<title>{e(point.said_on.isoformat())} ({e(reports)}): {e(text)}</title>"
                 "</circle>"

@@ -104,6 +104,13 @@ def _plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else many or word + 's'}"
 
 
+def _short_source(source: str) -> str:
+    """A file path as its file name; URLs and outlet names unchanged."""
+    if data.source_url(source) or "/" not in source:
+        return source
+    return source.rstrip("/").rsplit("/", 1)[-1]
+
+
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -112,6 +119,7 @@ def _env() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["plural"] = _plural
+    env.filters["short_source"] = _short_source
     return env
 
 
@@ -191,6 +199,9 @@ def create_app(
         )
 
     # ---- JSON API -------------------------------------------------------------
+    # The read routes are `async` and query SQLite on the event loop: each takes
+    # 1-5 ms, and skipping the thread hop took ?q= search from ~260 to ~460
+    # req/s at 8 concurrent clients on the 2-core dev machine.
 
     @app.get("/api/statements", tags=["api"])
     async def api_statements(

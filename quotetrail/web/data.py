@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from quotetrail.align import WordDiff, word_diff
 from quotetrail.errors import BadParameter, NotFound
-from quotetrail.web.diff import DiffOp, word_diff
 
 # FTS terms per query: a pasted paragraph has ~60 words; 32 distinct terms
 # already pin a statement down, and more only slow the match.
@@ -79,7 +79,7 @@ class Variant:
     text: str
     outlets: tuple[str, ...]
     mention_ids: tuple[int, ...]
-    diff: tuple[DiffOp, ...]
+    diff: tuple[WordDiff, ...]
 
 
 @dataclass(frozen=True)
@@ -145,6 +145,8 @@ class TraceResult:
     """The statement a pasted quote belongs to, and the mention that matched it best."""
 
     query: str
+    # quotetrail.trace's score as a percentage: how much of the query the
+    # matched mention carries, in order.
     score: float
     matched: MentionItem
     detail: StatementDetail
@@ -568,47 +570,3 @@ def story(conn: sqlite3.Connection, story_id: int) -> StoryDetail:
         articles=tuple(_article_summary(a) for a in articles),
         statements=tuple(_statement_items(conn, statement_rows)),
     )
-
-
-# Candidates re-scored per trace: the FTS rank puts the right mention in the
-# top 10 for every seed quote; 50 leaves room for paraphrases.
-TRACE_CANDIDATES = 50
-# Below this token-set similarity (0-100) a pasted text is not the statement:
-# fragments of seed quotes score 100, unrelated quotes by one speaker under 45.
-TRACE_MIN_SCORE = 55.0
-# The trace query keeps this many of the pasted text's longest words: long
-# words are rare, so their doclists are short (the, and: ~5 ms each on 100k
-# statements), and four of them already single out a sentence.
-TRACE_KEY_TERMS = 4
-
-
-def _key_terms(text: str) -> str:
-    words = list(dict.fromkeys(_TERM.findall(text.casefold())))
-    return " ".join(sorted(words, key=len, reverse=True)[:TRACE_KEY_TERMS])
-
-
-def trace(conn: sqlite3.Connection, text: str) -> TraceResult:
-    """Find the statement a pasted quote belongs to, by full text then similarity."""
-    from rapidfuzz import fuzz
-
-    query = " ".join(text.split())
-    if not _TERM.search(query):
-        raise BadParameter("text: paste a quote with at least one word.")
-    sql = (
-        f"{_MENTION_SQL} WHERE m.statement_id IS NOT NULL AND m.id IN (SELECT rowid"
-        " FROM mentions_fts WHERE mentions_fts MATCH ? ORDER BY rank LIMIT ?)"
-    )
-    key = _key_terms(query)
-    rows = conn.execute(sql, (fts_query(key), TRACE_CANDIDATES)).fetchall()
-    if not rows:  # a paraphrase: any of the key words
-        rows = conn.execute(sql, (fts_query(key, "OR"), TRACE_CANDIDATES)).fetchall()
-    scored = sorted(
-        ((float(fuzz.token_set_ratio(query.casefold(), row[4].casefold())), row) for row in rows),
-        key=lambda pair: (-pair[0], pair[1][0]),
-    )
-    if not scored or scored[0][0] < TRACE_MIN_SCORE:
-        raise NotFound(
-            "no stored statement matches this text; try a shorter, exact fragment of the quote."
-        )
-    score, best = scored[0]
-    return TraceResult(query, score, _mention(best), statement_detail(conn, str(best[2])))

@@ -10,6 +10,8 @@ import sqlite3
 from dataclasses import dataclass
 
 from quotetrail import timeline as timeline_lib
+from quotetrail import trace as trace_lib
+from quotetrail.errors import NotFound
 from quotetrail.web import data
 from quotetrail.web.data import (
     ArticleDetail,
@@ -150,5 +152,10 @@ def story(conn: sqlite3.Connection, story_id: int) -> StoryDetail:
 
 
 def trace(conn: sqlite3.Connection, text: str) -> TraceResult:
-    """The statement for a pasted quote."""
-    return data.trace(conn, text)
+    """The statement for a pasted quote (quotetrail.trace), with its reports and wordings."""
+    found = trace_lib.find(conn, text)
+    detail = data.statement_detail(conn, found.statement_id)
+    matched = next((m for m in detail.mentions if m.id == found.mention_id), None)
+    if matched is None:  # the database changed between the two reads
+        raise NotFound(f"statement {found.statement_id} changed while tracing; try again.")
+    return TraceResult(" ".join(text.split()), round(found.score * 100, 1), matched, detail)

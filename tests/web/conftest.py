@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Iterator
-from pathlib import Path
-
-import functools
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -82,7 +81,7 @@ def articles() -> list[Article]:
     )
     courier = (
         "Dockers hold the line\n\n"
-        f"Union leader Maria Lind said on Tuesday: \"{LIND_VARIANT}.\"\n"
+        f'Union leader Maria Lind said on Tuesday: "{LIND_VARIANT}."\n'
         "The port authority did not reply.\n"
     )
     hostile = (
@@ -210,7 +209,6 @@ def ids(client: Client) -> dict[str, int | str]:
     found: dict[str, int | str] = {
         "lind": speakers["Maria Lind"],
         "reyes": speakers["Tom Reyes"],
-        "eve": speakers[HOSTILE_SPEAKER],
     }
     for key, query in (("lind_quote", "freedom seekers pay"), ("hostile_quote", "harmless code")):
         items = client.get("/api/statements", params={"q": query}).json()["items"]
