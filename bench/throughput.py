@@ -107,6 +107,7 @@ class TreeRss:
 def run_child(args: list[str]) -> dict[str, Any]:
     """Run this file with a child verb; return its JSON plus wall time and peak RSS."""
     command = [sys.executable, str(Path(__file__).resolve()), *args]
+    load_before = os.getloadavg()[0]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
@@ -120,6 +121,8 @@ def run_child(args: list[str]) -> dict[str, Any]:
     result["wall_s"] = round(wall, 2)
     result["peak_rss_tree_mb"] = round(rss.peak_tree / 2**20, 1)
     result["peak_rss_process_mb"] = round(rss.peak_process / 2**20, 1)
+    # The machine may be shared: a 1-minute load above the core count means contention.
+    result["load_avg_1m"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     return result
 
 
@@ -343,7 +346,9 @@ def copy_db(source: Path, target: Path) -> None:
             shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
 
 
-def ingest_run(db: Path, inputs: list[str], workers: int, tmp: Path, profile: bool) -> dict[str, Any]:
+def ingest_run(
+    db: Path, inputs: list[str], workers: int, tmp: Path, profile: bool
+) -> dict[str, Any]:
     listing = tmp / f"{db.stem}.inputs"
     listing.write_text("\n".join(inputs), encoding="utf-8")
     args = ["child-ingest", "--db", str(db), "--inputs", str(listing), "--workers", str(workers)]
@@ -375,6 +380,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         base["words_per_s"] = round(base["words"] / base["wall_s"], 1)
         base["words_per_s_pipe_only"] = round(base["words"] / base["pipe_s"], 1)
         result["baseline"] = base
+        save(result, args.out)
         print(json.dumps(base))
         seconds_per_word = base["wall_s"] / base["words"]
 
@@ -385,6 +391,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         prof["articles"] = args.profile_size
         prof["words"] = slices[args.profile_size][1]
         result["profile"] = prof
+        save(result, args.out)
         print(json.dumps(prof["timers"], indent=1))
 
         runs = []
@@ -408,8 +415,9 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
                 ratio_to_baseline=round(run["wall_s"] / baseline_s, 3),
             )
             runs.append(run)
+            result["sizes"] = runs
+            save(result, args.out)
             print(json.dumps({k: v for k, v in run.items() if k != "timers"}))
-        result["sizes"] = runs
 
         if args.incremental and POLNEAR.is_dir():
             new_paths, new_words = polnear_paths(args.incremental)
@@ -427,12 +435,20 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
                     ms_per_new_article=round(run["wall_s"] / len(new_paths) * 1000, 1),
                 )
                 incremental.append(run)
+                result["incremental"] = incremental
+                save(result, args.out)
                 print(json.dumps({k: v for k, v in run.items() if k != "timers"}))
-            result["incremental"] = incremental
-        result["targets"] = targets(result)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return result
+
+
+def save(result: dict[str, Any], out: Path) -> None:
+    """Write what is measured so far: a run cut short keeps its figures."""
+    result["targets"] = targets(result)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "throughput.json").write_text(json.dumps(result, indent=2) + "\n")
+    (out / "throughput.md").write_text(markdown(result) + "\n")
 
 
 def targets(result: dict[str, Any]) -> dict[str, Any]:
@@ -471,6 +487,8 @@ def markdown(result: dict[str, Any]) -> str:
         "process tree (main process and workers), sampled every 0.1 s.",
         "",
     ]
+    if result.get("note"):
+        out += [f"**Note.** {result['note']}", ""]
     base = result.get("baseline")
     if base:
         out += [
@@ -505,7 +523,11 @@ def markdown(result: dict[str, Any]) -> str:
                 f"| {r['peak_rss_process_mb']} | {c['mentions']:,} | {c['statements']:,} "
                 f"| {c['speakers']:,} | {r['failed']} |"
             )
-        out += ["", "Store time (main process: people, align, stories) per block of 1k articles:", ""]
+        out += [
+            "",
+            "Store time (main process: people, align, stories) per block of 1k articles:",
+            "",
+        ]
         for r in runs:
             out.append(f"- {r['articles']:,}: {r['store_s_per_1k_block']}")
         out.append("")
@@ -527,8 +549,9 @@ def markdown(result: dict[str, Any]) -> str:
         out += [
             "## Incremental cost",
             "",
-            "The same 500 new articles (PolNeAR train texts, not in allsides) added to databases "
-            "of each size. Proportional to the new articles means flat ms per new article.",
+            f"The same {incremental[0]['new_articles']} new articles (PolNeAR train texts, not "
+            "in allsides) added to databases of each size. Proportional to the new articles "
+            "means flat ms per new article.",
             "",
             "| db before | new articles | wall s | ms per new article | store s | align s |",
             "|---|---|---|---|---|---|",
@@ -563,6 +586,8 @@ def markdown(result: dict[str, Any]) -> str:
                 "(1.0 = proportional to the new articles only)"
             )
         out.append("")
+    if result.get("analysis"):
+        out += ["## Analysis", "", *result["analysis"], ""]
     return "\n".join(out)
 
 
@@ -607,11 +632,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {ALLSIDES} is not present (the bench needs ../shared/data)")
         return 0
     result = bench(args)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "throughput.json").write_text(json.dumps(result, indent=2) + "\n")
-    text = markdown(result)
-    (args.out / "throughput.md").write_text(text + "\n")
-    print(text)
+    save(result, args.out)
+    print(markdown(result))
     return 0
 
 

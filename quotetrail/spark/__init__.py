@@ -11,6 +11,8 @@ tables under DIR: articles, mentions, statements, speakers and failures.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["SparkUnavailable", "available", "run", "TABLES"]
 
 TABLES = ("articles", "mentions", "statements", "speakers", "failures")
+log = logging.getLogger(__name__)
 
 
 def run(
@@ -63,17 +66,25 @@ def _run(
     partitions: int | None,
 ) -> IngestReport:
     from pyspark import StorageLevel
+    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    from quotetrail.spark import articles, readers, speakers, statements
+    from quotetrail.spark import articles, readers, replay
 
     sc = spark.sparkContext
     docs = readers.read_documents(spark, inputs, max_file_bytes).persist(
         StorageLevel.MEMORY_AND_DISK
     )
     hashes = docs.filter(lambda row: row[1] is not None).map(lambda row: row[1])
+    started = time.perf_counter()
     read_count = hashes.count()
     unique_count = hashes.distinct().count()
+    log.info(
+        "read %d documents (%d distinct) in %.1f s",
+        read_count,
+        unique_count,
+        time.perf_counter() - started,
+    )
     processed = articles.process(docs, outlet, partitions or sc.defaultParallelism * 4)
     frame = spark.createDataFrame(processed, articles.article_schema()).persist(
         StorageLevel.MEMORY_AND_DISK
@@ -83,56 +94,42 @@ def _run(
         for row in frame.filter(F.col("failure").isNotNull()).select("source", "failure").collect()
     ]
     stored = frame.filter(F.col("failure").isNull()).drop("failure")
-    ids = spark.createDataFrame(
-        stored.select("order").rdd.map(lambda r: r[0]).sortBy(lambda o: o).zipWithIndex()
-        .map(lambda pair: (pair[0], pair[1] + 1)),
-        "order string, id long",
-    )  # fmt: skip
+    # Numbered in reading order, as the local store numbers them; only the order
+    # keys meet in one partition, never the texts.
+    ids = stored.select("order").withColumn(
+        "id", F.row_number().over(Window.orderBy("order")).cast("long")
+    )
     stored = stored.join(ids, "order").persist(StorageLevel.MEMORY_AND_DISK)
     new = stored.count()
+    log.info("per-article stages on %d articles: %.1f s", new, time.perf_counter() - started)
 
-    mentions = stored.select(
+    exploded = stored.select(
         F.col("id").alias("article_id"),
+        "source",
         "content_hash",
+        "format",
         "published",
         F.explode("mentions").alias("m"),
-    ).select("article_id", "content_hash", "published", "m.*")
+    ).select("article_id", "source", "content_hash", "format", "published", "m.*")
+    # Numbered in reading order, as the local store numbers them.
+    numbering = Window.orderBy("article_id", "position")
+    mentions = exploded.withColumn("mention_id", F.row_number().over(numbering).cast("long"))
     mentions = mentions.persist(StorageLevel.MEMORY_AND_DISK)
 
-    named = mentions.filter(F.col("speaker_name").isNotNull()).select(
-        "mention_key", "speaker_name", "roles"
-    )
-    speaker_of, speaker_rows = speakers.canonical(named.rdd.map(tuple))
-    speaker_frame = spark.createDataFrame(
-        speaker_of, "mention_key string, speaker_id long"
-    )
-    with_speakers = mentions.join(speaker_frame, "mention_key", "left")
-    align_input = with_speakers.select(
-        "mention_key", "speaker_id", "text", "said_on", "said_on_granularity", "published",
-        "content_hash", "start",
-    ).rdd.map(tuple)  # fmt: skip
-    statement_of, statement_rows = statements.align_mentions(align_input)
-    statement_frame = spark.createDataFrame(statement_of, "mention_key string, statement_id string")
-    final_mentions = with_speakers.join(statement_frame, "mention_key", "left").drop("published")
+    speaker_of, speaker_table = replay.canonical_speakers(mentions)
+    with_speakers = mentions.join(speaker_of, "mention_id", "left")
+    log.info("speakers: %.1f s", time.perf_counter() - started)
+    statement_of, statement_table = replay.align_statements(with_speakers)
+    dated = ("said_on", "said_on_granularity", "said_on_evidence")
+    final_mentions = with_speakers.drop(*dated).join(statement_of, "mention_id", "left")
+    final_mentions = final_mentions.drop("published", "source", "format", "mention_key")
+    log.info("statements: %.1f s", time.perf_counter() - started)
 
-    _write(stored.drop("mentions"), out, "articles")
-    _write(final_mentions, out, "mentions")
-    _write(
-        spark.createDataFrame(
-            statement_rows,
-            "id string, speaker_id long, text string, said_on string,"
-            " said_on_granularity string, first_reported string, mentions long",
-        ),
-        out,
-        "statements",
-    )
-    _write(
-        spark.createDataFrame(
-            speaker_rows, "id long, name string, roles array<string>, aliases array<string>"
-        ),
-        out,
-        "speakers",
-    )
+    # Mentions sorted, so that `quotetrail load` numbers them in reading order as ingest does.
+    _write(stored.drop("mentions", "order"), out, "articles")
+    _write(final_mentions.orderBy("mention_id"), out, "mentions")
+    _write(statement_table, out, "statements")
+    _write(speaker_table, out, "speakers")
     _write(
         spark.createDataFrame(
             [(f.source, f.reason) for f in failures], "source string, reason string"
@@ -140,6 +137,7 @@ def _run(
         out,
         "failures",
     )
+    log.info("written: %.1f s", time.perf_counter() - started)
     docs.unpersist()
     frame.unpersist()
     return IngestReport(

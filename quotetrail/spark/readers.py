@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 _RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+_NOT_ARTICLES = tuple(read._NOT_ARTICLES)
 
 # One row per document or failure: (order, content_hash, document fields..., failure reason).
 # `order` sorts like the local engine reads: input, then file path, then line.
@@ -50,6 +52,12 @@ def to_uri(given: str) -> str:
     if "://" in given or given.startswith("file:"):
         return given
     return "file://" + os.path.abspath(os.path.expanduser(given))
+
+
+def _spark_path(given: str) -> str:
+    """A local path as Spark's file source spells it (file:/abs/path)."""
+    uri = to_uri(given)
+    return "file:" + uri[len("file://") :] if uri.startswith("file://") else uri
 
 
 def source_for(uri: str, given: str) -> str:
@@ -142,7 +150,9 @@ def _read_record_lines(
             yield _row(_order(index, uri, lineno), item)
 
 
-def list_files(spark: SparkSession, inputs: list[str]) -> tuple[list[tuple[str, int, str]], list[DocRow]]:
+def list_files(
+    spark: SparkSession, inputs: list[str]
+) -> tuple[list[tuple[str, int, str]], list[DocRow]]:
     """(uri, input index, as given) for every file under the inputs, plus failures."""
     from pyspark.errors import AnalysisException
 
@@ -157,6 +167,9 @@ def list_files(spark: SparkSession, inputs: list[str]) -> tuple[list[tuple[str, 
                 .select("path")
             )
             paths = sorted(row.path for row in frame.collect())
+            if len(paths) != 1 or paths[0] != _spark_path(given):
+                # As read.py does: docs and code beside articles in a folder are skipped.
+                paths = [p for p in paths if not p.lower().endswith(_NOT_ARTICLES)]
         except AnalysisException as error:
             reason = (
                 "no such file or directory"
@@ -176,14 +189,16 @@ def read_documents(spark: SparkSession, inputs: list[str], max_file_bytes: int) 
     sc = spark.sparkContext
     files, failures = list_files(spark, inputs)
     parts: list[RDD[DocRow]] = [sc.parallelize(failures, 1)] if failures else []
-    whole = [(uri, index, given) for uri, index, given in files if not uri.endswith(_RECORD_SUFFIXES)]
+    whole = [
+        (uri, index, given) for uri, index, given in files if not uri.endswith(_RECORD_SUFFIXES)
+    ]
     for uri, index, given in files:
         if uri.endswith(_RECORD_SUFFIXES):
             source = source_for(uri, given)
             lines = sc.textFile(uri).zipWithIndex()
             parts.append(
                 lines.mapPartitions(
-                    lambda it, u=uri, i=index, s=source: _read_record_lines(it, u, i, s)
+                    partial(_read_record_lines, uri=uri, index=index, source=source)
                 )
             )
     if whole:

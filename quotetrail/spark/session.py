@@ -35,23 +35,26 @@ def start(master: str | None = None, app_name: str = "quotetrail") -> SparkSessi
         raise SparkUnavailable(reason)
     from pyspark.sql import SparkSession
 
-    # Workers must run the interpreter that has quotetrail and the model installed;
-    # on a cluster, spark-submit's --conf spark.pyspark.python overrides this.
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     builder = SparkSession.builder.appName(app_name)
     # Under spark-submit the gateway already exists and carries the --master given there.
-    if master or "PYSPARK_GATEWAY_PORT" not in os.environ:
+    submitted = master is None and "PYSPARK_GATEWAY_PORT" in os.environ
+    if not submitted and (master or "local").startswith("local"):
+        # Local workers must run this interpreter, the one with quotetrail and the model;
+        # on a cluster, spark.pyspark.python names the executors' own.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    if not submitted:
         builder = builder.master(master or "local[*]")
     builder = (
         builder.config("spark.python.worker.reuse", "true")  # model loaded once per worker
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
-        # Spark's default of 200 shuffle partitions makes hundreds of empty tasks on a
-        # laptop; 16 suits local[*] and spark-submit's --conf raises it on a cluster.
-        .config("spark.sql.shuffle.partitions", "16")
     )
+    if not submitted and (master or "local").startswith("local"):
+        # Spark's default of 200 shuffle partitions is 200 tasks (each feeding a Python
+        # worker) per shuffle; two per core keeps every core busy on one machine.
+        builder = builder.config("spark.sql.shuffle.partitions", str(2 * (os.cpu_count() or 1)))
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
