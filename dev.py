@@ -62,7 +62,7 @@ def demo() -> int:
 
 
 def test() -> int:
-    install("dev")
+    install("dev,spark")
     ensure_chromium()
     run(BIN / "ruff", "check", "quotetrail", "tests", "bench", "dev.py")
     run(BIN / "mypy")

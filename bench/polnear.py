@@ -2,6 +2,9 @@
 """Quote extraction and attribution scored on PolNeAR (issue 3).
 
     .venv/bin/python bench/polnear.py [--split dev|train] [--limit N] [--errors N]
+                                      [--no-tagger | --compare]
+
+`score_split(split, limit)` returns the same figures for a CI gate.
 
 Reads ../shared/data/polnear/<split>/ (brat standoff; one annotator per
 article, the first in sorted order), runs quotes.find_quotes and
@@ -17,7 +20,11 @@ attribute.attribute on each raw text with identity offsets, and prints:
   same name;
 - CofeNet-style exact F1 per span type (source, cue, content), each a set of
   exact (start, end) spans over all articles, same edge normalisation;
-- words/s of find_quotes + attribute (one process, model loaded beforehand).
+- words/s of find_quotes + attribute (one process, models loaded beforehand).
+
+By default find_quotes runs with the attribution tagger (quotetrail/tagger.py);
+`--no-tagger` scores the rules alone, `--compare` records both. The tagger
+was trained on train, so its train figures are inflated: report dev.
 
 Figures go to bench/results/polnear.json. Exits 0 with a message when the
 data is absent. Develop on train, report on dev.
@@ -37,7 +44,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quotetrail import nlp  # noqa: E402
+from quotetrail import nlp, tagger  # noqa: E402
 from quotetrail.attribute import attribute  # noqa: E402
 from quotetrail.models import Attribution, CleanText, Quote, Span  # noqa: E402
 from quotetrail.quotes import MIN_WORDS, find_quotes  # noqa: E402
@@ -321,10 +328,25 @@ def _summary(counts: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def run(split: str, limit: int | None, show_errors: int, error_scope: str) -> dict[str, Any]:
+def score_split(
+    split: str,
+    limit: int | None,
+    *,
+    use_tagger: bool = True,
+    show_errors: int = 0,
+    error_scope: str = "statements",
+) -> dict[str, Any]:
+    """All the figures for the first `limit` articles (all when None) of a split.
+
+    Returns {} when PolNeAR is absent, so a caller can skip cleanly.
+    """
+    if not (POLNEAR / split / "attributions").is_dir():
+        return {}
     arts = load(split, limit)
     nlp.parser()
     nlp.tokenizer()
+    if use_tagger:
+        tagger.model()
     counts = {scope: dict.fromkeys(COUNT_KEYS, 0) for scope in SCOPES}
     span_sets: dict[str, list[set[tuple[str, int, int]]]] = {
         k: [set(), set()] for k in ("source", "cue", "content")
@@ -336,7 +358,7 @@ def run(split: str, limit: int | None, show_errors: int, error_scope: str) -> di
         text = art.text
         cleaned = CleanText(text=text, offsets=tuple(range(len(text) + 1)))
         t0 = time.perf_counter()
-        quotes = find_quotes(cleaned)
+        quotes = find_quotes(cleaned, use_tagger=use_tagger)
         attrs: tuple[Attribution, ...] = attribute(cleaned, quotes)
         elapsed += time.perf_counter() - t0
         words += len(text.split())
@@ -369,6 +391,7 @@ def run(split: str, limit: int | None, show_errors: int, error_scope: str) -> di
         "split": split,
         "articles": len(arts),
         "annotator": "first .ann file per article in sorted order",
+        "tagger": use_tagger,
         "all_gold": _summary(counts["all"]),
         f"statements_gold_ge_{MIN_WORDS}_words": _summary(counts["statements"]),
         "cofenet_exact_f1": cofenet,
@@ -386,13 +409,30 @@ def main() -> int:
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors")
     parser.add_argument("--error-scope", default="statements", choices=SCOPES)
     parser.add_argument("--no-write", action="store_true", help="do not write the JSON")
+    parser.add_argument("--no-tagger", action="store_true", help="rules only (no trained tagger)")
+    parser.add_argument(
+        "--compare", action="store_true", help="also score rules only and record both"
+    )
     args = parser.parse_args()
     if not (POLNEAR / args.split / "attributions").is_dir():
         print(f"PolNeAR not found at {POLNEAR / args.split}; nothing to bench.")
         return 0
-    result = run(args.split, args.limit, args.errors, args.error_scope)
+    result = score_split(
+        args.split,
+        args.limit,
+        use_tagger=not args.no_tagger,
+        show_errors=args.errors,
+        error_scope=args.error_scope,
+    )
+    if args.compare and not args.no_tagger:
+        rules = score_split(args.split, args.limit, use_tagger=False)
+        result["rules_only"] = {
+            "all_gold": rules["all_gold"],
+            "cofenet_exact_f1": rules["cofenet_exact_f1"],
+            "words_per_second": rules["words_per_second"],
+        }
     print(json.dumps(result, indent=2))
-    if not args.no_write and args.limit is None:
+    if not args.no_write and args.limit is None and not args.no_tagger:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -17,6 +17,7 @@ from rich.table import Table
 from quotetrail import __version__, export, queries, store
 from quotetrail import ingest as ingest_lib
 from quotetrail.errors import PARTIAL_FAILURE, BadParameter, QuotetrailError, exit_code
+from quotetrail.models import IngestReport
 from quotetrail.settings import Settings
 
 app = typer.Typer(
@@ -77,19 +78,35 @@ def ingest(
     max_file_bytes: Annotated[int, typer.Option(help=_help("max_file_bytes"))] = (
         DEFAULTS.max_file_bytes
     ),
+    engine: Annotated[str, typer.Option(help="local (SQLite) or spark (Parquet in --out).")] = (
+        "local"
+    ),
+    out_dir: Annotated[
+        str | None, typer.Option("--out", help="Spark engine: directory or URI for Parquet.")
+    ] = None,
+    master: Annotated[
+        str | None, typer.Option(help="Spark engine: master URL (default local[*]).")
+    ] = None,
 ) -> None:
     """Read articles, find who said what, and store it. Exit 7 if some inputs failed."""
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task("ingesting", total=None)
-        report = ingest_lib.ingest(
-            paths,
-            db,
-            outlet=outlet,
-            workers=workers,
-            max_file_bytes=max_file_bytes,
-            on_progress=lambda p: bar.update(task, completed=p.done, description=p.source[-40:]),
-        )
+    if engine == "spark":
+        report = _ingest_spark(paths, out_dir, master, outlet, max_file_bytes)
+    elif engine != "local":
+        raise BadParameter(f"--engine {engine}: choose local or spark")
+    else:
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, console=err, transient=True) as bar:
+            task = bar.add_task("ingesting", total=None)
+            report = ingest_lib.ingest(
+                paths,
+                db,
+                outlet=outlet,
+                workers=workers,
+                max_file_bytes=max_file_bytes,
+                on_progress=lambda p: bar.update(
+                    task, completed=p.done, description=p.source[-40:]
+                ),
+            )
     for failure in report.failures:
         err.print(f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False)
     out.print(
@@ -316,6 +333,37 @@ def trace(
         )
         for op in (d for d in variant.diff if d.op != "equal"):
             out.print(f"    {op.op}: {op.canonical!r} -> {op.variant!r}", highlight=False)
+
+
+def _ingest_spark(
+    paths: list[str],
+    out_dir: str | None,
+    master: str | None,
+    outlet: str | None,
+    max_file_bytes: int,
+) -> IngestReport:
+    if out_dir is None:
+        raise BadParameter("--engine spark writes Parquet: give --out DIR (a path or URI)")
+    from quotetrail import spark
+
+    report = spark.run(paths, out_dir, master=master, outlet=outlet, max_file_bytes=max_file_bytes)
+    err.print(f"wrote {', '.join(spark.TABLES)} under {out_dir}; `quotetrail load` fills SQLite")
+    return report
+
+
+@command
+def load(
+    directory: Annotated[Path, typer.Argument(help="--out directory of a Spark ingest.")],
+    db: DbOption = DEFAULTS.db,
+) -> None:
+    """Load the Parquet written by `ingest --engine spark` into a new SQLite database."""
+    from quotetrail import load as load_lib
+
+    report = load_lib.load(directory, db)
+    out.print(
+        f"loaded {report.articles} articles, {report.mentions} mentions, "
+        f"{report.statements} statements, {report.speakers} speakers into {db}"
+    )
 
 
 def main() -> None:

@@ -19,15 +19,19 @@ Across articles (in the store, incremental):
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from quotetrail import attribute, clean, dates, meta, quotes
 from quotetrail.models import Article, RawDocument
 
 
 def content_hash(doc: RawDocument) -> str:
-    """The idempotency key: the same text from the same outlet is one article."""
-    digest = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+    """The idempotency key: the same text carried by the same outlet is one article.
+
+    The outlet counts so that wire copy carried by two outlets stays two reports.
+    """
+    key = f"{doc.outlet or ''}\x00{doc.text}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def process(doc: RawDocument, outlet: str | None = None) -> Article:
@@ -36,7 +40,9 @@ def process(doc: RawDocument, outlet: str | None = None) -> Article:
     article_meta = meta.extract_meta(doc, cleaned, default_outlet=outlet)  # 3
     found = quotes.find_quotes(cleaned)  # 4-5
     attributed = attribute.attribute(cleaned, found)  # 6
-    mentions = dates.date_mentions(cleaned, article_meta, attributed)  # 7
+    dated = dates.date_mentions(cleaned, article_meta, attributed)  # 7
+    # Mentions quote the article as read, so that text == article.text[start:end].
+    mentions = tuple(replace(m, text=doc.text[m.start : m.end]) for m in dated)
     return Article(
         source=doc.source,
         content_hash=content_hash(doc),

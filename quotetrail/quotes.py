@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quotetrail import nlp
+from quotetrail import nlp, tagger
 from quotetrail.lexicons import cues, titles
 from quotetrail.models import CleanText, Quote, QuoteKind, Span
 from quotetrail.settings import Settings
@@ -23,10 +23,10 @@ from quotetrail.settings import Settings
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-OPEN_MARKS = "“„«"
-CLOSE_MARKS = "”»"
-AMBIGUOUS_MARKS = '"″'
-DOUBLE_MARKS = OPEN_MARKS + CLOSE_MARKS + AMBIGUOUS_MARKS
+OPEN_MARKS = cues.OPEN_MARKS
+CLOSE_MARKS = cues.CLOSE_MARKS
+AMBIGUOUS_MARKS = cues.AMBIGUOUS_MARKS
+DOUBLE_MARKS = cues.DOUBLE_MARKS
 
 MIN_WORDS = Settings().min_quote_words
 
@@ -55,23 +55,17 @@ INHERIT_PARAGRAPHS = 2
 MIN_EXCERPT_WORDS = 12
 
 _LEMMAS = cues.lemma_table(cues.SPEECH_VERBS | cues.BELIEF_VERBS | set(cues.PARTICLE_CUES))
-_SPEECH_FORMS = cues.surface_forms(cues.SPEECH_VERBS | set(cues.PARTICLE_CUES))
-_BELIEF_FORMS = cues.surface_forms(cues.BELIEF_VERBS)
-_CUE_TRIGGER = re.compile(
-    r"\b(?:"
-    + "|".join(sorted(_SPEECH_FORMS | _BELIEF_FORMS, key=len, reverse=True))
-    + r"|according)\b",
-    re.IGNORECASE,
-)
-_ENDS_WITH_CUE = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_FORMS)) + r")\W*$", re.IGNORECASE)
+_CUE_TRIGGER = cues.CUE_TRIGGER
+_TAIL_FRAME = cues.TAIL_FRAME
+_FINAL_FRAME = cues.FINAL_FRAME
+_ENDS_WITH_CUE = cues.ENDS_WITH_CUE
+_DATELINE = cues.DATELINE
+_HEADLINE = cues.HEADLINE
+_LABEL_LINE = cues.LABEL_LINE
 # Odd spaces confuse the parser; mapped one to one so offsets stay put.
 _SPACES = {ord(c): " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000"}
 _NOT_SOURCES = frozenset({"it", "that", "this", "which", "who", "what", "there"})
-# "EghtesadOnline: …", "ISWNews Analysis Group – …": an outlet label before the sentence.
-_DATELINE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*\s*(?:\([^)]{0,30}\)\s*)?[:–—]\s+")
 _WORD = re.compile(r"[\w][\w'’-]*")
-_HEADLINE = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s+(?P<rest>\S.*)$")
-_LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(?P<rest>.*)$")
 
 
 @dataclass(frozen=True)
@@ -123,8 +117,12 @@ class _Context:
     tokens: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
 
 
-def find_quotes(cleaned: CleanText) -> tuple[Quote, ...]:
-    """Every quotation in the text, ordered by where its content starts."""
+def find_quotes(cleaned: CleanText, *, use_tagger: bool = True) -> tuple[Quote, ...]:
+    """Every quotation in the text, ordered by where its content starts.
+
+    With `use_tagger`, the attribution tagger trained on PolNeAR (tagger.py)
+    adds the attributions the rules miss.
+    """
     text = cleaned.text
     paras = _paragraphs(text)
     if not paras:
@@ -150,6 +148,8 @@ def find_quotes(cleaned: CleanText) -> tuple[Quote, ...]:
     _inherit_speakers(ctx, quotes)
     quotes.extend(_headline_quotes(ctx, quotes))
     quotes.extend(_excerpts(ctx, quotes, marked))
+    if use_tagger:
+        quotes = tagger.merge(text, [(p.start, p.end) for p in paras], quotes)
     quotes.sort(key=lambda q: (q.content.start, q.content.end))
     return tuple(_dedupe(quotes))
 
@@ -299,17 +299,61 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # --- parsing ----------------------------------------------------------------
 
 
+def _regex_frame(text: str, m: re.Match[str], base: int) -> _Frame:
+    cue_group = "cue" if m.group("cue") else "cue2"
+    src_group = "src" if m.group("src") else "src2"
+    cue = _span(text, base + m.start(cue_group), base + m.end(cue_group))
+    src = _span(text, base + m.start(src_group), base + m.end(src_group))
+    content = None
+    if "content" in m.groupdict():
+        content = _span(text, base + m.start("content"), base + m.end("content"))
+    return _Frame(cue, content, src, False)
+
+
+def _fast_frames(ctx: _Context, marked: Sequence[_Marked]) -> set[int]:
+    """Frames from the cheap patterns; returns the sentences they fully explain."""
+    done: set[int] = set()
+    text = ctx.text
+    closes = {m.close_mark: m for m in marked if m.close_mark is not None}
+    for si, s in enumerate(ctx.sents):
+        chunk = text[s.start : s.end]
+        marks = [s.start + i for i, c in enumerate(chunk) if c in DOUBLE_MARKS]
+        if marks:
+            last = marks[-1]
+            q = closes.get(last)
+            if q is None or len(marks) > 2:
+                continue
+            if q.open_mark is not None and q.open_mark >= s.start:
+                if text[s.start : q.open_mark].strip():
+                    continue
+            elif len(marks) > 1:
+                continue
+            tail = _TAIL_FRAME.match(text[last + 1 : s.end])
+            if tail is None:
+                continue
+            ctx.frames.append(_regex_frame(text, tail, last + 1))
+            done.add(si)
+            continue
+        final = _FINAL_FRAME.match(chunk)
+        if final is not None and not _CUE_TRIGGER.search(final.group("content")):
+            ctx.frames.append(_regex_frame(text, final, s.start))
+            done.add(si)
+    return done
+
+
 def _needs_parse(ctx: _Context, marked: Sequence[_Marked]) -> list[int]:
     inside: list[tuple[int, int]] = [(m.start, m.end) for m in marked]
     wanted: set[int] = set()
+    done = _fast_frames(ctx, marked)
     for m in marked:
         for pos in (m.open_mark, m.close_mark):
             if pos is not None:
                 wanted.add(_sent_at(ctx, pos))
         if m.open_mark is None:
             wanted.add(_sent_at(ctx, m.start))
+    wanted -= done
     for si, s in enumerate(ctx.sents):
-        if si in wanted:
+        if si in wanted or si in done:
             continue
         if any(a <= s.start and s.end <= b for a, b in inside):
             continue

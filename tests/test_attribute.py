@@ -136,7 +136,7 @@ def test_seed_haniyeh_quote() -> None:
 
 @pytest.mark.shared
 def test_seed_imam_khamenei_stated() -> None:
-    a = _starting(_seed_attributions("003"), "that Palestine belongs to all Muslims")
+    a = _starting(_seed_attributions("003"), "that Palestine belongs to all Muslims and it is")
     assert a.speaker == "Ali Khamenei"
 
 

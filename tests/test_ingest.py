@@ -91,3 +91,25 @@ def test_killed_run_resumes(db_path: Path, sample_paths: list[str]) -> None:
     report = ingest(sample_paths, db_path)
     assert report.duplicate == 3
     assert store.stats(store.connect(db_path)).articles == report.read
+
+
+def test_mention_text_is_the_article_slice(db_path: Path, sample_paths: list[str]) -> None:
+    ingest(sample_paths, db_path)
+    rows = store.connect(db_path).execute(
+        'SELECT a.text, m.text, m.start, m."end" FROM mentions m JOIN articles a'
+        " ON a.id = m.article_id"
+    )
+    for article_text, text, start, end in rows:
+        assert article_text[start:end] == text
+
+
+def test_same_text_from_two_outlets_is_two_articles(db_path: Path, tmp_path: Path) -> None:
+    text = 'The mayor said: "We will rebuild the pier before the summer season."'
+    feed = tmp_path / "wire.jsonl"
+    feed.write_text(
+        json.dumps({"id": "1", "outlet": "Gazette", "text": text})
+        + "\n"
+        + json.dumps({"id": "2", "outlet": "Courier", "text": text})
+        + "\n"
+    )
+    assert ingest([str(feed)], db_path).new == 2

@@ -6,10 +6,18 @@ that decides which sentences are worth a dependency parse.
 
 from __future__ import annotations
 
+import re
+
 
 def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
+
+# Quotation marks: those that only open, only close, or do either.
+OPEN_MARKS = "“„«"
+CLOSE_MARKS = "”»"
+AMBIGUOUS_MARKS = '"″'
+DOUBLE_MARKS = OPEN_MARKS + CLOSE_MARKS + AMBIGUOUS_MARKS
 
 # Verbs of saying: a clause they govern is reported speech.
 SPEECH_VERBS: frozenset[str] = _words(
@@ -45,6 +53,16 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
     "speak": frozenset({"of", "about", "out"}),
     "refer": frozenset({"to"}),
 }
+
+# Verbs whose base and -s forms are rarely nouns: only these trigger a parse in
+# the present tense ("states", "reports", "calls" are mostly nouns in news).
+PRESENT_TRIGGERS: frozenset[str] = _words(
+    """
+    say tell add argue insist believe think warn explain urge stress emphasize
+    emphasise underline acknowledge admit declare suggest predict reveal allege
+    contend maintain reiterate assert concede write fear hope
+    """
+)
 
 # Cue verbs whose content is the object of a preposition ("warned of war").
 PREPOSITION_CONTENT: dict[str, frozenset[str]] = {
@@ -139,9 +157,68 @@ def lemma_table(verbs: frozenset[str] | set[str]) -> dict[str, str]:
     return table
 
 
+def trigger_forms(verbs: frozenset[str] | set[str]) -> frozenset[str]:
+    """Forms of the verbs that are worth a parse: past, participles, and the
+    present of PRESENT_TRIGGERS."""
+    out: set[str] = set()
+    for verb in verbs:
+        for form in _inflect(verb):
+            if verb in PRESENT_TRIGGERS or form not in (verb, verb + "s", verb + "es"):
+                out.add(form)
+    return frozenset(out)
+
+
 def surface_forms(verbs: frozenset[str] | set[str]) -> frozenset[str]:
     """Every inflected form of the given verbs, lower case."""
     out: set[str] = set()
     for verb in verbs:
         out |= _inflect(verb)
     return frozenset(out)
+
+
+# --- patterns built from the lexicons above ---------------------------------
+
+_SPEECH_FORMS = surface_forms(SPEECH_VERBS | set(PARTICLE_CUES))
+_TRIGGER_FORMS = trigger_forms(SPEECH_VERBS | BELIEF_VERBS)
+_PARTICLE_TRIGGERS = [
+    rf"{form}\s+(?:{'|'.join(parts)})"
+    for verb, parts in PARTICLE_CUES.items()
+    for form in sorted(surface_forms({verb}))
+]
+# A sentence worth a parse: it carries a cue verb form or "according to".
+CUE_TRIGGER = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(_TRIGGER_FORMS, key=len, reverse=True) + _PARTICLE_TRIGGERS)
+    + r"|according\s+to)\b",
+    re.IGNORECASE,
+)
+# Cheap patterns for the commonest frames, so those sentences skip the parser.
+_CUE_WORD = "|".join(sorted(_TRIGGER_FORMS, key=len, reverse=True))
+_CAP = r"[A-Z](?:[\w'’-]|\.(?=\w))*(?:\.(?=\s+\w))?"
+_SRC = (
+    r"(?:he|she|they|I|we|He|She|They|We|"
+    + _CAP
+    + r"(?:\s+(?:"
+    + _CAP
+    + r"|of|the|for|and|de|al|bin)){0,6}"
+    + r"|(?:the|a|an|another|one|two|three|some|several|many|other|The|A|An)"
+    + r"(?:\s+[\w'’-]+){1,5}?)"
+)
+_ADJUNCT = r"(?:\s+(?!that\b)[\w'’.-]+){0,8}"
+# '…," the minister said on Sunday.' after a closing mark.
+TAIL_FRAME = re.compile(
+    rf"^\s*[,.?!—–-]*\s*(?:(?P<src>{_SRC})\s+(?:also\s+|later\s+|then\s+)?(?P<cue>{_CUE_WORD})"
+    rf"|(?P<cue2>said|says|added|wrote|asked|told|continued|explained|insisted)\s+"
+    rf"(?P<src2>{_SRC}))(?P<rest>{_ADJUNCT})\s*[.!?]?\s*$"
+)
+# "Content, X said." with no quotation marks.
+FINAL_FRAME = re.compile(
+    rf"^(?P<content>[^\"“”]{{20,}}?),\s+(?:(?P<src>{_SRC})\s+(?:also\s+|later\s+)?"
+    rf"(?P<cue>{_CUE_WORD})|(?P<cue2>said|says|added|wrote|told)\s+(?P<src2>{_SRC}))"
+    rf"(?P<rest>{_ADJUNCT})\s*[.!?]?\s*$"
+)
+ENDS_WITH_CUE = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_FORMS)) + r")\W*$", re.IGNORECASE)
+# "EghtesadOnline: …", "ISWNews Analysis Group – …": an outlet label before the sentence.
+DATELINE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*\s*(?:\([^)]{0,30}\)\s*)?[:–—]\s+")
+HEADLINE = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s+(?P<rest>\S.*)$")
+LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(?P<rest>.*)$")
