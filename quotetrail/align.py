@@ -571,15 +571,6 @@ class WordDiff:
     old: str
     new: str
 
-    # The names quotetrail.cli prints; drop once it reads `old` and `new`.
-    @property
-    def canonical(self) -> str:
-        return self.old.strip()
-
-    @property
-    def variant(self) -> str:
-        return self.new.strip()
-
 
 @dataclass(frozen=True)
 class Variant:

@@ -332,7 +332,7 @@ def trace(
             highlight=False,
         )
         for op in (d for d in variant.diff if d.op != "equal"):
-            out.print(f"    {op.op}: {op.canonical!r} -> {op.variant!r}", highlight=False)
+            out.print(f"    {op.op}: {op.old.strip()!r} -> {op.new.strip()!r}", highlight=False)
 
 
 def _ingest_spark(
