@@ -298,7 +298,9 @@ def _stamp(meta_path: Path, args: argparse.Namespace) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--epochs", type=int, default=8)
-    parser.add_argument("--max-steps", type=int, default=2800, help="stop after N updates (0: none)")
+    parser.add_argument(
+        "--max-steps", type=int, default=2800, help="stop after N updates (0: none)"
+    )
     parser.add_argument("--window", type=int, default=2)
     parser.add_argument("--depth", type=int, default=4)
     parser.add_argument("--seed", type=int, default=0)

@@ -1,7 +1,9 @@
 """Stage 9, align: mentions of one statement across articles become one statement.
 
 Candidates come from MinHash LSH over each mention's sentences, with band keys
-in the indexed table `align_bands`, so that a new mention looks up only the
+in the indexed table `align_bands` (new postings collect in the small
+`align_bands_new` and are folded in key order in bulk, so that an insert does not
+rewrite pages all over a large index), so that a new mention looks up only the
 mentions sharing a band (no all-pairs comparison) and a new article joins the
 statements already stored. Two indexes are kept:
 
@@ -24,16 +26,16 @@ import hashlib
 import re
 import sqlite3
 import unicodedata
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, cast
 
 import numpy as np
 
 from quotetrail.errors import NotFound
 from quotetrail.lexicons.align import SPELLING, STOPWORDS, SUFFIXES
+from quotetrail.minhash import band_keys, hash_items, keys_of_many, signatures
 
 MatchKind = Literal["verbatim", "near", "fragment", "paraphrase", "none"]
 # "skip": canonical words outside the part a fragment quotes (see word_diff).
@@ -59,6 +61,13 @@ _WORD_SALT, _CONTENT_SALT = 0x51, 0xC7
 # Candidates verified per mention, most shared bands first: bounds the cost
 # of a sentence repeated in thousands of articles.
 _MAX_CANDIDATES = 200
+# Stop-band: a band key stops taking postings at this many mentions. On 2k
+# allsides articles 99.9% of keys hold 1-2 and the largest 118 (one boilerplate
+# sentence); a new copy still finds the first 64, all of one statement.
+_MAX_POSTINGS = 64
+# New postings folded into the main index once this many collect (~100 allsides
+# articles): one pass in key order then rewrites each index page at most once.
+_FOLD_POSTINGS = 60_000
 # Verification thresholds, checked by hand on the seeds and 40 allsides pairs:
 # translation variants of one sentence score 0.8-0.95 similarity, different
 # sentences of one speech below 0.45.
@@ -78,9 +87,6 @@ _PARA_DAYS = 7
 _RNG = np.random.default_rng(20240521)
 _WORD_SEEDS = _RNG.integers(0, 1 << 63, size=_WORD_BANDS * _WORD_ROWS, dtype=np.uint64)
 _CONTENT_SEEDS = _RNG.integers(0, 1 << 63, size=_CONTENT_BANDS * _CONTENT_ROWS, dtype=np.uint64)
-_MIX = np.uint64(0x9E3779B97F4A7C15)
-_C1 = np.uint64(0xBF58476D1CE4E5B9)
-_C2 = np.uint64(0x94D049BB133111EB)
 
 
 # ---------------------------------------------------------------- text
@@ -133,57 +139,10 @@ def statement_id(content_hash: str, start: int) -> str:
 # ---------------------------------------------------------------- LSH
 
 
-def hash_items(items: Iterable[str]) -> np.ndarray:
-    return np.array(sorted({zlib.crc32(i.encode()) for i in items}), dtype=np.uint64)
-
-
-def _mix(values: np.ndarray) -> np.ndarray:
-    """The splitmix64 finaliser, element-wise (uint64 arithmetic wraps)."""
-    values = (values ^ (values >> np.uint64(30))) * _C1
-    values = (values ^ (values >> np.uint64(27))) * _C2
-    return values ^ (values >> np.uint64(31))
-
-
-def signature(hashed: np.ndarray, seeds: np.ndarray) -> np.ndarray:
-    """The MinHash signature of a set of hashed items."""
-    return _mix(hashed[:, None] ^ seeds[None, :]).min(axis=0)
-
-
-def keys_of(signature: np.ndarray, bands: int, rows: int, salt: int, extra: int) -> list[int]:
-    """A signature cut into bands, each band hashed (with salt and extra) to one key."""
-    grid = signature.reshape(bands, rows)
-    keys = np.arange(bands, dtype=np.uint64) + np.uint64(salt << 8)
-    keys = keys ^ np.full(bands, extra & 0xFFFFFFFFFFFF, dtype=np.uint64) << np.uint64(12)
-    for column in range(rows):
-        keys = (keys ^ grid[:, column]) * _MIX
-    return [int(k) for k in _mix(keys).view(np.int64)]
-
-
-def band_keys(
-    hashed: np.ndarray, seeds: np.ndarray, bands: int, rows: int, salt: int, extra: int
-) -> list[int]:
-    """LSH band keys of a set of hashed items."""
-    if hashed.size == 0:
-        return []
-    return keys_of(signature(hashed, seeds), bands, rows, salt, extra)
-
-
 def wording_keys(words: Sequence[str]) -> list[int]:
     """Band keys of one sentence's word 3-shingles."""
     grams = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))]
     return band_keys(hash_items(grams), _WORD_SEEDS, _WORD_BANDS, _WORD_ROWS, _WORD_SALT, 0)
-
-
-def content_keys(words: Sequence[str], speaker_id: int, weeks: Sequence[int]) -> list[list[int]]:
-    """Band keys of one sentence's content words, for one speaker, one list per week."""
-    terms = content_words(words)
-    if len(set(terms)) < 3:
-        return [[] for _ in weeks]
-    sig = signature(hash_items(terms), _CONTENT_SEEDS)
-    return [
-        keys_of(sig, _CONTENT_BANDS, _CONTENT_ROWS, _CONTENT_SALT, speaker_id * 100_003 + week)
-        for week in weeks
-    ]
 
 
 # ---------------------------------------------------------------- verification
@@ -284,7 +243,8 @@ _RANK: dict[str, int] = {"verbatim": 4, "near": 3, "fragment": 2, "paraphrase": 
 # ---------------------------------------------------------------- assignment
 
 
-def _day(published: str | None) -> int | None:
+def day_number(published: str | None) -> int | None:
+    """The proleptic ordinal of an ISO date, or None when there is none."""
     if not published:
         return None
     try:
@@ -301,10 +261,17 @@ def _prepare(row: sqlite3.Row | tuple[object, ...]) -> _Prepared:
         statement_id=statement if isinstance(statement, str) else None,
         speaker_id=speaker if isinstance(speaker, int) else None,
         kind=str(kind),
-        day=_day(published if isinstance(published, str) else None),
-        words=tuple(tokens(str(text))),
-        units=tuple(tuple(u) for u in units(str(text))),
+        day=day_number(published if isinstance(published, str) else None),
+        words=_parsed(str(text))[0],
+        units=_parsed(str(text))[1],
     )
+
+
+# Mention texts remembered with their tokens: the candidates of one article are
+# mostly the popular mentions of the last ones (allsides: ~2 loads per mention).
+@functools.lru_cache(maxsize=1 << 14)
+def _parsed(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    return tuple(tokens(text)), tuple(tuple(u) for u in units(text))
 
 
 _MENTION_SQL = (
@@ -315,18 +282,67 @@ _MENTION_SQL = (
 
 def _keys(item: _Prepared) -> tuple[list[int], list[int]]:
     """Keys to look up (content keys of this and the adjacent weeks) and keys to store."""
-    week = _week(item)
-    lookup: list[int] = []
-    own: list[int] = []
-    for unit in item.units:
-        wording = wording_keys(unit)
-        lookup.extend(wording)
-        own.extend(wording)
-        if item.speaker_id is not None:
-            before, this, after = content_keys(unit, item.speaker_id, (week - 1, week, week + 1))
-            lookup.extend(before + this + after)
-            own.extend(this)
-    return lookup, own
+    return _keys_many([item])[0]
+
+
+def _keys_many(items: Sequence[_Prepared]) -> list[tuple[list[int], list[int]]]:
+    """`_keys` of many mentions, with one MinHash pass per index for all their sentences."""
+    wording_sets: list[np.ndarray] = []
+    content_sets: list[np.ndarray] = []
+    content_extras: list[int] = []
+    plan: list[list[tuple[int, int]]] = []  # per item, per unit: (wording row, content row)
+    for item in items:
+        week = _week(item)
+        rows: list[tuple[int, int]] = []
+        for unit in item.units:
+            grams = [" ".join(unit[i : i + 3]) for i in range(max(1, len(unit) - 2))]
+            wording_sets.append(hash_items(grams))
+            content_row = -1
+            if item.speaker_id is not None:
+                terms = content_words(unit)
+                if len(set(terms)) >= 3:
+                    content_row = len(content_sets)
+                    content_sets.append(hash_items(terms))
+                    extra = item.speaker_id * 100_003
+                    content_extras.extend((extra + week - 1, extra + week, extra + week + 1))
+            rows.append((len(wording_sets) - 1, content_row))
+        plan.append(rows)
+    wording = _many(wording_sets, _WORD_SEEDS, _WORD_BANDS, _WORD_ROWS, _WORD_SALT, None)
+    content = _many(
+        content_sets, _CONTENT_SEEDS, _CONTENT_BANDS, _CONTENT_ROWS, _CONTENT_SALT, content_extras
+    )
+    found: list[tuple[list[int], list[int]]] = []
+    for rows in plan:
+        lookup: list[int] = []
+        own: list[int] = []
+        for wording_row, content_row in rows:
+            lookup.extend(wording[wording_row])
+            own.extend(wording[wording_row])
+            if content_row >= 0:
+                before, this, after = content[3 * content_row : 3 * content_row + 3]
+                lookup.extend(before + this + after)
+                own.extend(this)
+        found.append((lookup, own))
+    return found
+
+
+def _many(
+    hashed: list[np.ndarray],
+    seeds: np.ndarray,
+    bands: int,
+    rows: int,
+    salt: int,
+    extras: list[int] | None,
+) -> list[list[int]]:
+    """Band keys of each hashed set; with `extras`, len(extras)/len(hashed) key rows per set."""
+    if not hashed:
+        return []
+    sigs = signatures(hashed, seeds)
+    if extras is None:
+        extras = [0] * len(hashed)
+    else:
+        sigs = np.repeat(sigs, len(extras) // len(hashed), axis=0)
+    return cast(list[list[int]], keys_of_many(sigs, bands, rows, salt, extras).tolist())
 
 
 def _week(item: _Prepared) -> int:
@@ -341,11 +357,9 @@ def candidates(conn: sqlite3.Connection, keys: Sequence[int], exclude: int) -> l
     counts: Counter[int] = Counter()
     for start in range(0, len(unique), 500):
         chunk = unique[start : start + 500]
-        marks = ",".join("?" * len(chunk))
         for mention_id, count in conn.execute(
-            f"SELECT mention_id, COUNT(*) FROM align_bands WHERE key IN ({marks})"
-            " GROUP BY mention_id",
-            chunk,
+            f"SELECT mention_id, COUNT(*) FROM ({_postings_sql(len(chunk))}) GROUP BY mention_id",
+            chunk + chunk,
         ):
             counts[int(mention_id)] += int(count)
     counts.pop(exclude, None)
@@ -364,44 +378,168 @@ def _load(conn: sqlite3.Connection, ids: Sequence[int]) -> list[_Prepared]:
     return found
 
 
+@dataclass
+class _ArticleIndex:
+    """One article's view of the band index while its mentions are placed in order.
+
+    Postings of earlier articles are read once for all the article's keys;
+    mentions placed so far are indexed here, as the stored table would have them.
+    Candidates are cached with their statement, and merges done here are followed.
+    """
+
+    stored: dict[int, list[int]]
+    local: dict[int, list[int]]
+    prepared: dict[int, _Prepared]
+    moved: dict[str, str]
+
+    def statement(self, statement: str) -> str:
+        while statement in self.moved:
+            statement = self.moved[statement]
+        return statement
+
+
+def _postings(conn: sqlite3.Connection, keys: Iterable[int]) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
+    unique = sorted(set(keys))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        for key, mention_id in conn.execute(_postings_sql(len(chunk)), chunk + chunk):
+            found.setdefault(int(key), []).append(int(mention_id))
+    return found
+
+
+def _candidates_of(
+    conn: sqlite3.Connection, index: _ArticleIndex, item: _Prepared, lookup: Sequence[int]
+) -> list[_Prepared]:
+    """As `candidates` then `_load`, from the article's index instead of one query each."""
+    keys = set(lookup)
+    hits: list[int] = []
+    for key in keys.intersection(index.stored):
+        hits.extend(index.stored[key])
+    for key in keys.intersection(index.local):
+        hits.extend(index.local[key])
+    if not hits:
+        return []
+    counts = Counter(hits)
+    counts.pop(item.id, None)
+    found = sorted(counts, key=lambda m: (-counts[m], m))[:_MAX_CANDIDATES]
+    missing = [m for m in found if m not in index.prepared]
+    for fetched in _load(conn, missing):
+        index.prepared[fetched.id] = fetched
+    loaded = []
+    for mention_id in found:
+        other = index.prepared.get(mention_id)
+        if other is None or other.statement_id is None:
+            continue
+        statement = index.statement(other.statement_id)
+        if statement != other.statement_id:
+            other = replace(other, statement_id=statement)
+            index.prepared[mention_id] = other
+        loaded.append(other)
+    return loaded
+
+
 def assign_statements(conn: sqlite3.Connection, article_id: int) -> None:
     """Place each of the article's mentions in an existing statement or a new one."""
     content_hash = conn.execute(
         "SELECT content_hash FROM articles WHERE id = ?", (article_id,)
     ).fetchone()[0]
     rows = conn.execute(f"{_MENTION_SQL} WHERE m.article_id = ? ORDER BY m.id", (article_id,))
-    for row in rows.fetchall():
-        item = _prepare(row)
-        lookup, own = _keys(item)
-        found = candidates(conn, lookup, item.id)
+    items = [_prepare(row) for row in rows.fetchall()]
+    if not items:
+        return
+    keyed = _keys_many(items)
+    index = _ArticleIndex(
+        stored=_postings(conn, (k for lookup, _ in keyed for k in lookup)),
+        local={},
+        prepared={},
+        moved={},
+    )
+    fields = {
+        int(r[0]): r for r in conn.execute(f"{_REFRESH_SQL} WHERE m.article_id = ?", (article_id,))
+    }
+    bands: list[tuple[int, int]] = []
+    for item, (lookup, own) in zip(items, keyed, strict=True):
         best: dict[str, Match] = {}
-        for other in _load(conn, found):
+        for other in _candidates_of(conn, index, item, lookup):
             match = _verify(item, other)
             if match.kind == "none" or other.statement_id is None:
                 continue
             current = best.get(other.statement_id, NO_MATCH)
             if (_RANK[match.kind], match.score) > (_RANK[current.kind], current.score):
                 best[other.statement_id] = match
-        chosen = _choose(conn, item, content_hash, best)
-        conn.execute("UPDATE mentions SET statement_id = ? WHERE id = ?", (chosen, item.id))
-        conn.executemany(
-            "INSERT INTO align_bands (key, mention_id) VALUES (?, ?)",
-            [(key, item.id) for key in dict.fromkeys(own)],
-        )
-        refresh_statement(conn, chosen)
+        if best:
+            chosen = _choose(conn, item, content_hash, best, index.moved)
+            conn.execute("UPDATE mentions SET statement_id = ? WHERE id = ?", (chosen, item.id))
+            refresh_statement(conn, chosen)
+        else:
+            chosen = statement_id(content_hash, int(fields[item.id][11]))
+            inserted = _insert_single(conn, chosen, fields[item.id])
+            conn.execute("UPDATE mentions SET statement_id = ? WHERE id = ?", (chosen, item.id))
+            if not inserted:
+                refresh_statement(conn, chosen)
+        index.prepared[item.id] = replace(item, statement_id=chosen)
+        for key in dict.fromkeys(own):
+            posted = index.local.get(key)
+            earlier = index.stored.get(key)
+            # Stop-band: a key already posted this often only repeats what it finds.
+            if earlier is None and posted is None:
+                index.local[key] = [item.id]
+            elif len(earlier or ()) + len(posted or ()) < _MAX_POSTINGS:
+                index.local.setdefault(key, []).append(item.id)
+            else:
+                continue
+            bands.append((key, item.id))
+    conn.executemany("INSERT INTO align_bands_new (key, mention_id) VALUES (?, ?)", bands)
+    pending = conn.execute("SELECT MAX(rowid) FROM align_bands_new").fetchone()[0]
+    if pending is not None and pending >= _FOLD_POSTINGS:
+        fold_bands(conn)
+
+
+def fold_bands(conn: sqlite3.Connection) -> None:
+    """Move the new postings into the main band index, in key order."""
+    conn.execute(
+        "INSERT OR IGNORE INTO align_bands (key, mention_id)"
+        " SELECT key, mention_id FROM align_bands_new ORDER BY key, mention_id"
+    )
+    conn.execute("DELETE FROM align_bands_new")
+
+
+def _postings_sql(size: int) -> str:
+    """Postings of `size` keys from both band tables (bind the keys twice)."""
+    marks = ",".join("?" * size)
+    return (
+        f"SELECT key, mention_id FROM align_bands WHERE key IN ({marks})"
+        f" UNION ALL SELECT key, mention_id FROM align_bands_new WHERE key IN ({marks})"
+    )
+
+
+def _insert_single(conn: sqlite3.Connection, statement: str, row: sqlite3.Row) -> bool:
+    """A new statement of one mention, its fields set at once; False if the id is taken."""
+    text, speaker, agreed, first = _fields([row])
+    cursor = conn.execute(
+        "INSERT OR IGNORE INTO statements (id, speaker_id, text, said_on, said_on_granularity,"
+        " first_reported) VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            statement,
+            speaker,
+            text,
+            agreed.value.isoformat() if agreed else None,
+            agreed.granularity if agreed else None,
+            first,
+        ),
+    )
+    return cursor.rowcount == 1
 
 
 def _choose(
-    conn: sqlite3.Connection, item: _Prepared, content_hash: str, best: dict[str, Match]
+    conn: sqlite3.Connection,
+    item: _Prepared,
+    content_hash: str,
+    best: dict[str, Match],
+    moved: dict[str, str] | None = None,
 ) -> str:
-    """The best matching statement, merged with others the wording joins; or a new one."""
-    if not best:
-        new_id = statement_id(content_hash, _start(conn, item.id))
-        conn.execute(
-            "INSERT OR IGNORE INTO statements (id, speaker_id, text) VALUES (?, ?, ?)",
-            (new_id, item.speaker_id, " ".join(item.words)),
-        )
-        return new_id
+    """The best matching statement, merged with the others the wording joins."""
     ranked = sorted(best.items(), key=lambda kv: (-_RANK[kv[1].kind], -kv[1].score, kv[0]))
     chosen = ranked[0][0]
     strong = [sid for sid, m in ranked[1:] if m.kind in ("verbatim", "near") and m.score >= _NEAR]
@@ -410,12 +548,10 @@ def _choose(
         for other in [chosen, *strong]:
             if other != keep and _speakers_agree(conn, keep, other):
                 merge_statements(conn, keep, other)
+                if moved is not None:
+                    moved[other] = keep
         chosen = keep
     return chosen
-
-
-def _start(conn: sqlite3.Connection, mention_id: int) -> int:
-    return int(conn.execute("SELECT start FROM mentions WHERE id = ?", (mention_id,)).fetchone()[0])
 
 
 def _oldest(conn: sqlite3.Connection, ids: list[str]) -> str:
@@ -494,16 +630,17 @@ def consensus(dated: Sequence[DatedMention], latest: dt.date | None) -> Consensu
     return None
 
 
-def refresh_statement(conn: sqlite3.Connection, statement: str) -> None:
-    """Recompute text, speaker, said_on (and inherited dates) and first_reported."""
-    rows = conn.execute(
-        "SELECT m.id, m.kind, m.text, m.speaker_id, m.said_on, m.said_on_granularity,"
-        " m.said_on_inherited, m.article_id, a.published, a.source, m.said_on_evidence"
-        " FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.statement_id = ?",
-        (statement,),
-    ).fetchall()
-    if not rows:
-        return
+_REFRESH_SQL = (
+    "SELECT m.id, m.kind, m.text, m.speaker_id, m.said_on, m.said_on_granularity,"
+    " m.said_on_inherited, m.article_id, a.published, a.source, m.said_on_evidence, m.start"
+    " FROM mentions m JOIN articles a ON a.id = m.article_id"
+)
+
+
+def _fields(
+    rows: Sequence[sqlite3.Row],
+) -> tuple[str, int | None, Consensus | None, str | None]:
+    """A statement's canonical text, speaker, agreed date and first report, from its mentions."""
     canonical = min(rows, key=lambda r: (_KIND_ORDER.get(r[1], 3), -len(r[2]), r[8] or "~", r[0]))
     speakers = Counter(r[3] for r in rows if r[3] is not None)
     published = [r[8][:10] for r in rows if r[8]]
@@ -514,12 +651,21 @@ def refresh_statement(conn: sqlite3.Connection, statement: str) -> None:
         if r[4] and not r[6]
     ]
     agreed = consensus(dated, dt.date.fromisoformat(first) if first else None)
+    return canonical[2], speakers.most_common(1)[0][0] if speakers else None, agreed, first
+
+
+def refresh_statement(conn: sqlite3.Connection, statement: str) -> None:
+    """Recompute text, speaker, said_on (and inherited dates) and first_reported."""
+    rows = conn.execute(f"{_REFRESH_SQL} WHERE m.statement_id = ?", (statement,)).fetchall()
+    if not rows:
+        return
+    text, speaker, agreed, first = _fields(rows)
     conn.execute(
         "UPDATE statements SET text = ?, speaker_id = ?, said_on = ?, said_on_granularity = ?,"
         " first_reported = ? WHERE id = ?",
         (
-            canonical[2],
-            speakers.most_common(1)[0][0] if speakers else None,
+            text,
+            speaker,
             agreed.value.isoformat() if agreed else None,
             agreed.granularity if agreed else None,
             first,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -69,6 +69,14 @@ def _root(
     """quotetrail: who said what, when, and who reported it."""
 
 
+@dataclass(frozen=True)
+class IngestOptions:
+    outlet: str | None
+    workers: int
+    max_file_bytes: int
+    quote_tagger: bool
+
+
 @command
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories or globs to ingest.")],
@@ -77,6 +85,9 @@ def ingest(
     workers: Annotated[int, typer.Option(help=_help("workers"))] = DEFAULTS.workers,
     max_file_bytes: Annotated[int, typer.Option(help=_help("max_file_bytes"))] = (
         DEFAULTS.max_file_bytes
+    ),
+    quote_tagger: Annotated[bool, typer.Option(help=_help("quote_tagger"))] = (
+        DEFAULTS.quote_tagger
     ),
     engine: Annotated[str, typer.Option(help="local (SQLite) or spark (Parquet in --out).")] = (
         "local"
@@ -89,24 +100,13 @@ def ingest(
     ] = None,
 ) -> None:
     """Read articles, find who said what, and store it. Exit 7 if some inputs failed."""
+    options = IngestOptions(outlet, workers, max_file_bytes, quote_tagger)
     if engine == "spark":
-        report = _ingest_spark(paths, out_dir, master, outlet, max_file_bytes)
-    elif engine != "local":
-        raise BadParameter(f"--engine {engine}: choose local or spark")
+        report = _ingest_spark(paths, out_dir, master, options)
+    elif engine == "local":
+        report = _ingest_local(paths, db, options)
     else:
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-        with Progress(*columns, console=err, transient=True) as bar:
-            task = bar.add_task("ingesting", total=None)
-            report = ingest_lib.ingest(
-                paths,
-                db,
-                outlet=outlet,
-                workers=workers,
-                max_file_bytes=max_file_bytes,
-                on_progress=lambda p: bar.update(
-                    task, completed=p.done, description=p.source[-40:]
-                ),
-            )
+        raise BadParameter(f"--engine {engine}: choose local or spark")
     for failure in report.failures:
         err.print(f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False)
     out.print(
@@ -115,6 +115,21 @@ def ingest(
     )
     if report.failed:
         raise typer.Exit(PARTIAL_FAILURE)
+
+
+def _ingest_local(paths: list[str], db: Path, options: IngestOptions) -> IngestReport:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("ingesting", total=None)
+        return ingest_lib.ingest(
+            paths,
+            db,
+            outlet=options.outlet,
+            workers=options.workers,
+            max_file_bytes=options.max_file_bytes,
+            quote_tagger=options.quote_tagger,
+            on_progress=lambda p: bar.update(task, completed=p.done, description=p.source[-40:]),
+        )
 
 
 @command
@@ -336,17 +351,20 @@ def trace(
 
 
 def _ingest_spark(
-    paths: list[str],
-    out_dir: str | None,
-    master: str | None,
-    outlet: str | None,
-    max_file_bytes: int,
+    paths: list[str], out_dir: str | None, master: str | None, options: IngestOptions
 ) -> IngestReport:
     if out_dir is None:
         raise BadParameter("--engine spark writes Parquet: give --out DIR (a path or URI)")
     from quotetrail import spark
 
-    report = spark.run(paths, out_dir, master=master, outlet=outlet, max_file_bytes=max_file_bytes)
+    report = spark.run(
+        paths,
+        out_dir,
+        master=master,
+        outlet=options.outlet,
+        max_file_bytes=options.max_file_bytes,
+        quote_tagger=options.quote_tagger,
+    )
     err.print(f"wrote {', '.join(spark.TABLES)} under {out_dir}; `quotetrail load` fills SQLite")
     return report
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import json
 import re
 import sqlite3
@@ -217,6 +218,9 @@ def _roles(words: list[str]) -> tuple[str, ...]:
     return tuple(roles)
 
 
+# Distinct attributed names remembered: resolving a common surname re-parses
+# every alias of it (allsides 2k: 7.6k parses per 300 articles, 2.2k names).
+@functools.lru_cache(maxsize=1 << 15)
 def parse_name(text: str) -> ParsedName | None:
     """The personal name in an attributed speaker, or None for a pronoun or bare title."""
     text = re.sub(r"\([^)]*\)", " ", text.replace("’", "'"))

@@ -13,7 +13,7 @@ Across articles (in the store, incremental):
     8. people     canonical speakers for names and titles     (people.py)
     9. align      mentions of one statement grouped           (align.py)
    10. stories    articles about one event grouped            (stories.py)
-   11. store      SQLite, idempotent, one transaction/article (store.py)
+   11. store      SQLite, idempotent, each article all-or-nothing  (store.py)
 """
 
 from __future__ import annotations
@@ -34,11 +34,11 @@ def content_hash(doc: RawDocument) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def process(doc: RawDocument, outlet: str | None = None) -> Article:
-    """Run the per-article stages 2-7 on one document."""
+def process(doc: RawDocument, outlet: str | None = None, *, quote_tagger: bool = False) -> Article:
+    """Run the per-article stages 2-7 on one document (see Settings.quote_tagger)."""
     cleaned = clean.clean(doc)  # 2
     article_meta = meta.extract_meta(doc, cleaned, default_outlet=outlet)  # 3
-    found = quotes.find_quotes(cleaned)  # 4-5
+    found = quotes.find_quotes(cleaned, use_tagger=quote_tagger)  # 4-5
     attributed = attribute.attribute(cleaned, found)  # 6
     dated = dates.date_mentions(cleaned, article_meta, attributed)  # 7
     # Mentions quote the article as read, so that text == article.text[start:end].

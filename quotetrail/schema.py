@@ -8,7 +8,8 @@ Tables (documented for sqlite3 and Datasette users in docs/schema.md):
   stories         articles about one event
   speaker_fixes   manual merge/split decisions, replayed after every ingest
   mentions_fts    FTS5 index over mention text
-  align_bands     MinHash LSH band keys of mention sentences (align candidates)
+  align_bands     MinHash LSH band keys of mention sentences (align candidates);
+                  align_bands_new: postings not yet folded into it
   story_bands     MinHash LSH band keys of article leads; story_features: their terms
 """
 
@@ -139,6 +140,40 @@ MIGRATIONS: tuple[str, ...] = (
         terms TEXT NOT NULL,
         entities TEXT NOT NULL
     );
+    """,
+    # 3: band postings clustered by key (issue 6): a lookup reads only the index,
+    # and an insert writes one b-tree instead of a table plus an index; people's
+    # co-occurrence counts read (speaker, article) pairs from an index alone.
+    # New band postings collect in align_bands_new and are folded in bulk.
+    """
+    CREATE TABLE align_bands_by_key (
+        key INTEGER NOT NULL,
+        mention_id INTEGER NOT NULL,
+        PRIMARY KEY (key, mention_id)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO align_bands_by_key (key, mention_id)
+        SELECT key, mention_id FROM align_bands ORDER BY key, mention_id;
+    DROP TABLE align_bands;
+    ALTER TABLE align_bands_by_key RENAME TO align_bands;
+
+    CREATE TABLE story_bands_by_key (
+        key INTEGER NOT NULL,
+        article_id INTEGER NOT NULL,
+        PRIMARY KEY (key, article_id)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO story_bands_by_key (key, article_id)
+        SELECT key, article_id FROM story_bands ORDER BY key, article_id;
+    DROP TABLE story_bands;
+    ALTER TABLE story_bands_by_key RENAME TO story_bands;
+
+    CREATE TABLE align_bands_new (
+        key INTEGER NOT NULL,
+        mention_id INTEGER NOT NULL
+    );
+    CREATE INDEX align_bands_new_key ON align_bands_new(key);
+
+    CREATE INDEX mentions_speaker_article ON mentions(speaker_id, article_id);
+    DROP INDEX mentions_speaker;
     """,
 )
 

@@ -35,9 +35,13 @@ class Settings:
     # A quote shorter than this is almost always a scare quote or a title:
     # checked by hand on the seeds and 30 PolNeAR dev articles.
     min_quote_words: int = _setting(4, "Direct quotes shorter than this many words are skipped.")
-    # 0.5 Jaccard on 5-word shingles: near-verbatim pairs in the seeds score
-    # 0.55-0.9, unrelated quotes by one speaker below 0.2.
-    align_threshold: float = _setting(0.5, "Similarity above which two mentions are one statement.")
+    # Off by default: it lifts PolNeAR dev content F1 from 0.60 to 0.75 but
+    # makes quote finding about 3x slower (bench/results/polnear.json).
+    quote_tagger: bool = _setting(
+        False,
+        "Also run the attribution tagger trained on PolNeAR: finds far more reported "
+        "speech (content F1 on PolNeAR dev 0.60 -> 0.75), about 3x slower quote finding.",
+    )
     host: str = _setting("127.0.0.1", "Address the web server binds to.")
     port: int = _setting(8000, "Port the web server listens on.")
     ingest_token: str | None = field(

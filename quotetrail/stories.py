@@ -15,7 +15,7 @@ An article linked to nothing is a story of its own.
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 import re
 import sqlite3
 from collections import Counter
@@ -24,12 +24,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from quotetrail.align import band_keys, content_words, hash_items, tokens
+from quotetrail.align import content_words, day_number, tokens
 from quotetrail.lexicons.titles import NOT_NAMES
+from quotetrail.minhash import band_keys, hash_items
 
 # Title and the first 80 words: where an event is named (checked on the seeds
 # and allsides; later paragraphs drift into background).
 _LEAD_WORDS = 80
+# Characters tokenised to find those words: 80 English words take ~500.
+_LEAD_CHARS = 2000
 # 16 bands of 2 rows: lead Jaccard 0.3 is a candidate with p=0.8, 0.05 with p=0.04.
 _BANDS, _ROWS = 16, 2
 _SALT = 0x5702
@@ -68,23 +71,34 @@ class StorySummary:
 
 
 def features(title: str | None, text: str, published: str | None) -> Features:
-    lead = tokens(f"{title or ''} {text}")[:_LEAD_WORDS]
+    lead = _lead(f"{title or ''} {text}")
     names: Counter[str] = Counter()
     for match in _NAME.finditer(text):
-        words = [w for w in match.group().split() if w.casefold() not in NOT_NAMES]
-        if words:
-            names[" ".join(tokens(" ".join(words)))] += 1
+        entity = _entity(match.group())
+        if entity is not None:
+            names[entity] += 1
     entities = frozenset(n for n, _ in names.most_common(_MAX_ENTITIES) if n)
-    return Features(_day(published), frozenset(content_words(lead)), entities)
+    return Features(day_number(published), frozenset(content_words(lead)), entities)
 
 
-def _day(published: str | None) -> int | None:
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10]).toordinal()
-    except ValueError:
-        return None
+# Capitalised phrases remembered with their entity form: names recur across
+# articles of one news cycle (allsides: ~60 phrases per article, mostly repeats).
+@functools.lru_cache(maxsize=1 << 15)
+def _entity(phrase: str) -> str | None:
+    """A capitalised phrase as an entity, without words that are never names (None if none)."""
+    words = [w for w in phrase.split() if w.casefold() not in NOT_NAMES]
+    return " ".join(tokens(" ".join(words))) if words else None
+
+
+def _lead(text: str) -> list[str]:
+    """The first words, tokenising only a head of the text cut at whitespace."""
+    head = text[:_LEAD_CHARS]
+    cut = max(head.rfind(" "), head.rfind("\n"))
+    if len(text) > _LEAD_CHARS and cut > 0:
+        words = tokens(head[:cut])
+        if len(words) >= _LEAD_WORDS:
+            return words[:_LEAD_WORDS]
+    return tokens(text)[:_LEAD_WORDS]
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -147,8 +161,8 @@ def assign_story(conn: sqlite3.Connection, article_id: int) -> None:
         keys = [k for w in (week - 1, week, week + 1) for k in _keys(mine.terms, w)]
         similar = _lead_candidates(conn, keys, article_id)
         conn.executemany(
-            "INSERT INTO story_bands (key, article_id) VALUES (?, ?)",
-            [(k, article_id) for k in dict.fromkeys(_keys(mine.terms, week))],
+            "INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?, ?)",
+            [(k, article_id) for k in sorted(set(_keys(mine.terms, week)))],
         )
     joined: set[int] = set()
     for other_id in dict.fromkeys([*sharing, *similar]):

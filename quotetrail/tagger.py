@@ -147,7 +147,7 @@ def _decode(doc: Doc, logits: numpy.ndarray, labels: Sequence[str]) -> list[Tagg
     pooled = numpy.zeros((len(doc), len(names)))
     begins = numpy.zeros(len(doc))
     for j, tag_ in enumerate(labels):
-        prefix, _, name = tag_.partition("-")
+        name = tag_.partition("-")[2]
         col = names.index(name) if name in _LABELS else 0
         pooled[:, col] += probs[:, j]
     best = pooled.argmax(axis=1)

@@ -394,3 +394,17 @@ def test_seeds_have_one_khamenei_and_no_title_speakers(seeds_db: sqlite3.Connect
     names = [r[0] for r in seeds_db.execute("SELECT name FROM speakers")]
     assert len([n for n in names if "khamenei" in n.casefold()]) == 1
     assert not {n.casefold() for n in names} & {"the leader", "he", "the supreme leader", "leader"}
+
+
+def test_folded_band_postings_still_find_the_statement(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(align, "_FOLD_POSTINGS", 1)
+    quote = "The harbour will reopen in spring, whatever it costs the city."
+    conn = ingest(
+        db_path,
+        article("a.txt", [Q(quote, "Elena Varga")]),
+        article("b.txt", [Q(quote, "Elena Varga")], outlet="Courier"),
+    )
+    assert conn.execute("SELECT COUNT(*) FROM align_bands_new").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(DISTINCT statement_id) FROM mentions").fetchone()[0] == 1

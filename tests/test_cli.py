@@ -108,3 +108,16 @@ def test_every_command_has_help(cli: CliRunner) -> None:
         result = cli.invoke(app, [name, "--help"])
         assert result.exit_code == 0, name
         assert "Usage" in result.output
+
+
+def test_quote_tagger_option_finds_more_reported_speech(
+    cli: CliRunner, tmp_path: Path, sample_paths: list[str]
+) -> None:
+    plain, tagged = tmp_path / "plain.db", tmp_path / "tagged.db"
+    _ingest(cli, plain, *sample_paths)
+    _ingest(cli, tagged, "--quote-tagger", *sample_paths)
+    count = "SELECT COUNT(*) FROM mentions"
+    assert (
+        sqlite3.connect(tagged).execute(count).fetchone()[0]
+        > sqlite3.connect(plain).execute(count).fetchone()[0]
+    )

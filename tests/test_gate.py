@@ -28,3 +28,26 @@ def sample_scores(tmp_path_factory: pytest.TempPathFactory) -> evaluate.Scores:
 def test_sample_figure_is_above_its_floor(sample_scores: evaluate.Scores, figure: str) -> None:
     measured = getattr(sample_scores, figure)
     assert measured >= FLOORS["samples"][figure], f"{figure} fell to {measured:.3f}"
+
+
+def _polnear_figures(result: dict) -> dict[str, float]:  # type: ignore[type-arg]
+    figures = result["all_gold"]
+    return {
+        "content_dice_f1": figures["content_dice"]["f1"],
+        "content_exact_f1": figures["content_exact"]["f1"],
+        "direct_recall": figures["recall_direct"],
+        "speaker_accuracy": figures["speaker_accuracy"],
+    }
+
+
+@pytest.mark.parametrize("config", ["rules", "tagger"])
+def test_polnear_dev_slice_is_above_its_floors(config: str) -> None:
+    from bench import polnear
+
+    result = polnear.score_split("dev", 20, use_tagger=config == "tagger")
+    if not result:
+        pytest.skip("../shared/data/polnear is not present")
+    measured = _polnear_figures(result)
+    floors = FLOORS["polnear_dev_first_20"][config]
+    fallen = {k: round(measured[k], 3) for k, floor in floors.items() if measured[k] < floor}
+    assert not fallen, f"below the floor on PolNeAR dev[:20] ({config}): {fallen}"

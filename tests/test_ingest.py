@@ -73,24 +73,36 @@ def test_parallel_workers_store_the_same_as_one(tmp_path: Path, sample_paths: li
 
 
 def test_killed_run_resumes(db_path: Path, sample_paths: list[str]) -> None:
+    # Batches of 2, killed when the 6th article comes: two batches (4 articles)
+    # are committed and the open batch (the 5th) is lost whole.
     script = (
         "import os, sys\n"
         "from quotetrail import store\n"
         "from quotetrail.ingest import ingest\n"
         "real = store.add_article\n"
+        "calls = []\n"
         "def dying(conn, article):\n"
-        "    if store.stats(conn).articles == 3:\n"
+        "    calls.append(1)\n"
+        "    if len(calls) == 6:\n"
         "        os._exit(9)\n"
         "    return real(conn, article)\n"
         "store.add_article = dying\n"
-        "ingest(sys.argv[2:], sys.argv[1])\n"
+        "ingest(sys.argv[2:], sys.argv[1], batch_articles=2, batch_seconds=3600)\n"
     )
     run = subprocess.run([sys.executable, "-c", script, str(db_path), *sample_paths])
     assert run.returncode == 9
-    assert store.stats(store.connect(db_path)).articles == 3
+    assert store.stats(store.connect(db_path)).articles == 4
     report = ingest(sample_paths, db_path)
-    assert report.duplicate == 3
+    assert report.duplicate == 4
     assert store.stats(store.connect(db_path)).articles == report.read
+
+
+def test_each_article_is_committed_by_the_end_of_its_batch(
+    db_path: Path, sample_paths: list[str]
+) -> None:
+    report = ingest(sample_paths, db_path, batch_articles=5)
+    reader = store.connect(db_path, readonly=True)
+    assert store.stats(reader).articles == report.new == report.read
 
 
 def test_mention_text_is_the_article_slice(db_path: Path, sample_paths: list[str]) -> None:

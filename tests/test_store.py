@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from quotetrail import store
 from quotetrail.errors import SchemaTooNew, StoreError
-from quotetrail.schema import SCHEMA_VERSION
+from quotetrail.models import Article
+from quotetrail.schema import MIGRATIONS, SCHEMA_VERSION
 from tests.factories import make_article
 
 
@@ -44,21 +46,40 @@ def test_fts_finds_mention_text(db_path: Path) -> None:
     assert len(rows.fetchall()) == 1
 
 
+def _broken_article() -> Article:
+    broken = make_article("Another text entirely, said nobody at all today.", quote="said nobody")
+    mention = replace(broken.mentions[0], kind="shouted")  # type: ignore[arg-type]
+    return replace(broken, mentions=(mention,))
+
+
 def test_failed_article_leaves_earlier_articles(db_path: Path) -> None:
     conn = store.connect(db_path)
     store.add_article(conn, make_article())
-    broken = make_article("Another text entirely, said nobody at all today.", quote="said nobody")
-    broken = broken.__class__(
-        **{
-            **broken.__dict__,
-            "mentions": (
-                broken.mentions[0].__class__(**{**broken.mentions[0].__dict__, "kind": "shouted"}),
-            ),
-        }
-    )
     with pytest.raises(sqlite3.IntegrityError):
-        store.add_article(conn, broken)
+        store.add_article(conn, _broken_article())
     assert store.stats(conn).articles == 1
+
+
+def test_failed_article_in_a_batch_leaves_the_rest_of_the_batch(db_path: Path) -> None:
+    conn = store.connect(db_path)
+    batch = store.Batch(conn, max_articles=10, max_seconds=3600)
+    batch.add(make_article())
+    with pytest.raises(sqlite3.IntegrityError):
+        batch.add(_broken_article())
+    batch.add(make_article('The council said: "Rates stay as they are."', quote="Rates stay"))
+    batch.commit()
+    reader = store.connect(db_path, readonly=True)
+    assert (store.stats(reader).articles, store.stats(reader).mentions) == (2, 2)
+
+
+def test_batch_commits_when_full(db_path: Path) -> None:
+    conn = store.connect(db_path)
+    batch = store.Batch(conn, max_articles=2, max_seconds=3600)
+    batch.add(make_article())
+    reader = store.connect(db_path, readonly=True)
+    assert store.stats(reader).articles == 0
+    batch.add(make_article('The council said: "Rates stay as they are."', quote="Rates stay"))
+    assert store.stats(reader).articles == 2
 
 
 def test_readonly_connect_to_missing_file_says_what_to_do(tmp_path: Path) -> None:
@@ -79,3 +100,16 @@ def test_not_a_database_is_a_store_error(tmp_path: Path) -> None:
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="junk.db"):
         store.connect(path)
+
+
+def test_version_2_band_postings_survive_the_migration_to_by_key(db_path: Path) -> None:
+    old = sqlite3.connect(db_path, isolation_level=None)
+    for number, script in enumerate(MIGRATIONS[:2], start=1):
+        for statement in store._split_sql(script):
+            old.execute(statement)
+        old.execute(f"PRAGMA user_version = {number}")
+    old.executemany("INSERT INTO align_bands VALUES (?, ?)", [(7, 1), (-3, 2), (7, 1)])
+    old.close()
+    conn = store.connect(db_path)
+    rows = conn.execute("SELECT key, mention_id FROM align_bands").fetchall()
+    assert [tuple(r) for r in rows] == [(-3, 2), (7, 1)]

@@ -10,7 +10,7 @@ from types import ModuleType
 import pytest
 
 from quotetrail import tagger
-from quotetrail.models import CleanText
+from quotetrail.models import CleanText, Span
 from quotetrail.quotes import find_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,11 +69,11 @@ def test_frame_offsets_are_into_the_whole_text() -> None:
         assert f.content.start >= start
 
 
-def test_find_quotes_adds_a_noun_phrase_content_the_rules_miss() -> None:
+def test_find_quotes_with_tagger_adds_a_noun_phrase_content_the_rules_miss() -> None:
     text = "The mayor criticized the plan to close three public libraries downtown."
     cleaned = CleanText(text=text, offsets=tuple(range(len(text) + 1)))
-    without = find_quotes(cleaned, use_tagger=False)
-    with_tagger = find_quotes(cleaned)
+    without = find_quotes(cleaned)
+    with_tagger = find_quotes(cleaned, use_tagger=True)
     assert not any("libraries" in q.content.text for q in without)
     quote = next(q for q in with_tagger if "libraries" in q.content.text)
     assert quote.kind == "indirect"
@@ -122,3 +122,38 @@ def test_examples_are_paragraphs_with_bio_tags() -> None:
 )
 def test_paragraphs_are_trimmed_lines(text: str, expected: list[tuple[int, int]]) -> None:
     assert _train_script().paragraphs(text) == expected
+
+
+def test_find_quotes_with_tagger_keeps_the_rule_quote_and_its_speaker() -> None:
+    text = '"We will rebuild the old bridge next spring," Mayor Jane Doe said.'
+    cleaned = CleanText(text=text, offsets=tuple(range(len(text) + 1)))
+    rules = find_quotes(cleaned)
+    assert find_quotes(cleaned, use_tagger=True) == rules
+
+
+def _stub_frames(monkeypatch: pytest.MonkeyPatch, text: str, content: str, cue: str) -> None:
+    def frames(_: str, __: object) -> list[tagger.TaggedFrame]:
+        c, k = text.index(content), text.index(cue)
+        return [
+            tagger.TaggedFrame(
+                content=Span(c, c + len(content), content),
+                cue=Span(k, k + len(cue), cue),
+                source=None,
+                confidence=0.9,
+            )
+        ]
+
+    monkeypatch.setattr(tagger, "frames", frames)
+
+
+def test_merge_keeps_a_short_marked_content_with_a_cue(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = 'She turned to him. "I love you," she said quietly.'
+    _stub_frames(monkeypatch, text, "I love you", "said")
+    (quote,) = tagger.merge(text, [(0, len(text))], [])
+    assert quote.kind == "direct" and quote.content.text == "I love you"
+
+
+def test_merge_drops_a_short_title_case_content(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = 'He told "Fox News Sunday" that the deal was dead.'
+    _stub_frames(monkeypatch, text, "Fox News Sunday", "told")
+    assert tagger.merge(text, [(0, len(text))], []) == []

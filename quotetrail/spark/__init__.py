@@ -36,6 +36,7 @@ def run(
     master: str | None = None,
     outlet: str | None = None,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    quote_tagger: bool = False,
     partitions: int | None = None,
     spark: SparkSession | None = None,
 ) -> IngestReport:
@@ -45,7 +46,9 @@ def run(
     own = spark is None
     active = spark if spark is not None else session.start(master)
     try:
-        return _run(active, list(inputs), _out_uri(out), outlet, max_file_bytes, partitions)
+        return _run(
+            active, list(inputs), _out_uri(out), outlet, max_file_bytes, quote_tagger, partitions
+        )
     finally:
         if own:
             active.stop()
@@ -63,6 +66,7 @@ def _run(
     out: str,
     outlet: str | None,
     max_file_bytes: int,
+    quote_tagger: bool,
     partitions: int | None,
 ) -> IngestReport:
     from pyspark import StorageLevel
@@ -85,7 +89,9 @@ def _run(
         unique_count,
         time.perf_counter() - started,
     )
-    processed = articles.process(docs, outlet, partitions or sc.defaultParallelism * 4)
+    processed = articles.process(
+        docs, outlet, quote_tagger, partitions or sc.defaultParallelism * 4
+    )
     frame = spark.createDataFrame(processed, articles.article_schema()).persist(
         StorageLevel.MEMORY_AND_DISK
     )

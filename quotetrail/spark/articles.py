@@ -113,7 +113,9 @@ def _failure_row(order: str, source: str, reason: str) -> ArticleRow:
     return (order, None, source, None, None, None, None, None, None, None, reason, [])
 
 
-def process_partition(rows: Iterable[DocRow], outlet: str | None) -> Iterator[ArticleRow]:
+def process_partition(
+    rows: Iterable[DocRow], outlet: str | None, quote_tagger: bool = False
+) -> Iterator[ArticleRow]:
     """Executor side: run the per-article stages; one bad document costs one row."""
     for row in rows:
         values = dict(zip(DOC_FIELDS, row, strict=True))
@@ -122,7 +124,7 @@ def process_partition(rows: Iterable[DocRow], outlet: str | None) -> Iterator[Ar
             yield _failure_row(order, values["source"], values["failure"])
             continue
         try:
-            article = pipeline.process(to_document(row), outlet=outlet)
+            article = pipeline.process(to_document(row), outlet=outlet, quote_tagger=quote_tagger)
         except Exception as error:  # as in ingest: one document must not stop the run
             reason = f"could not be processed ({type(error).__name__}: {error})"
             yield _failure_row(order, values["source"], reason)
@@ -142,8 +144,10 @@ def first_of_each_text(docs: RDD[DocRow]) -> RDD[DocRow]:
     return failures.union(unique)
 
 
-def process(docs: RDD[DocRow], outlet: str | None, partitions: int) -> RDD[ArticleRow]:
+def process(
+    docs: RDD[DocRow], outlet: str | None, quote_tagger: bool, partitions: int
+) -> RDD[ArticleRow]:
     # Repartition after reading: a directory of small files arrives as a few large
     # partitions, and the NLP is what needs spreading over every core.
     unique = first_of_each_text(docs).repartition(partitions)
-    return unique.mapPartitions(lambda rows: process_partition(rows, outlet))
+    return unique.mapPartitions(lambda rows: process_partition(rows, outlet, quote_tagger))
