@@ -1,4 +1,4 @@
-"""A speaker's statements over time, drawn as a small SVG chart.
+"""A speaker's statements over time, drawn as a small SVG (or PNG) chart.
 
 One dot per dated statement: across by the date it was said, up by the number
 of articles that reported it. The same SVG is inlined in the speaker page and
@@ -8,6 +8,7 @@ written by `quotetrail timeline`; every piece of text in it is escaped.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import sqlite3
 from dataclasses import dataclass
 from html import escape
@@ -99,88 +100,164 @@ def _ticks(first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
     return [(m, m.strftime("%b %Y")) for m in months[::step]]
 
 
+@dataclass(frozen=True)
+class Dot:
+    x: float
+    y: float
+    point: TimelinePoint
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where everything goes, shared by the SVG and the PNG renderers."""
+
+    title: str
+    base: float
+    ticks: tuple[tuple[float, str], ...]
+    y_labels: tuple[tuple[float, str], ...]
+    dots: tuple[Dot, ...]
+    undated: int
+
+
+def layout(line: Timeline) -> Layout:
+    base = HEIGHT - BOTTOM
+    title = f"Statements by {line.speaker} over time"
+    if not line.points:
+        return Layout(title, base, (), (), (), line.undated)
+    first = min(p.said_on for p in line.points)
+    last = max(p.said_on for p in line.points)
+    pad = max(15, (last - first).days // 20)
+    first, last = first - dt.timedelta(days=pad), last + dt.timedelta(days=pad)
+    span = max(1, (last - first).days)
+    top = max(p.reports for p in line.points)
+
+    def x(day: dt.date) -> float:
+        return LEFT + (WIDTH - LEFT - RIGHT) * (day - first).days / span
+
+    def y(reports: int) -> float:
+        return base - 12 - (base - TOP - 24) * (reports - 1) / max(1, top - 1)
+
+    taken: dict[tuple[int, int], int] = {}
+    dots = []
+    for point in line.points:
+        # Statements on one day with as many reports would hide each other.
+        spot = (round(x(point.said_on)), point.reports)
+        shift = DOT_SPACING * taken.get(spot, 0)
+        taken[spot] = taken.get(spot, 0) + 1
+        dots.append(Dot(x(point.said_on) + shift, y(point.reports), point))
+    return Layout(
+        title,
+        base,
+        tuple((x(day), label) for day, label in _ticks(first, last)),
+        ((y(top), str(top)), (y(1), "1")) if top > 1 else ((y(1), "1"),),
+        tuple(dots),
+        line.undated,
+    )
+
+
 def render_svg(line: Timeline, link: str | None = "/statements/{id}") -> str:
     """The chart as a standalone SVG document; `link` makes each dot a link."""
     e = escape
-    title = f"Statements by {line.speaker} over time"
+    plan = layout(line)
+    base = plan.base
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}"'
         f' width="{WIDTH}" height="{HEIGHT}" role="img" class="timeline"'
         f' font-family="sans-serif" font-size="11">',
-        f"<title>{e(title)}</title>",
+        f"<title>{e(plan.title)}</title>",
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#fff"/>',
-        f'<text x="{LEFT}" y="16" font-size="13" fill="#222">{e(title)}</text>',
+        f'<text x="{LEFT}" y="16" font-size="13" fill="#222">{e(plan.title)}</text>',
+        f'<line x1="{LEFT}" y1="{base}" x2="{WIDTH - RIGHT}" y2="{base}" stroke="#888"/>',
     ]
-    base = HEIGHT - BOTTOM
-    parts.append(f'<line x1="{LEFT}" y1="{base}" x2="{WIDTH - RIGHT}" y2="{base}" stroke="#888"/>')
-    if not line.points:
+    if not plan.dots:
         parts.append(
             f'<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" fill="#666">'
             "No dated statements</text>"
         )
     else:
-        first = min(p.said_on for p in line.points)
-        last = max(p.said_on for p in line.points)
-        pad = max(15, (last - first).days // 20)
-        first, last = first - dt.timedelta(days=pad), last + dt.timedelta(days=pad)
-        span = max(1, (last - first).days)
-        top = max(p.reports for p in line.points)
-
-        def x(day: dt.date) -> float:
-            return LEFT + (WIDTH - LEFT - RIGHT) * (day - first).days / span
-
-        def y(reports: int) -> float:
-            return base - 12 - (base - TOP - 24) * (reports - 1) / max(1, top - 1)
-
-        for day, label in _ticks(first, last):
+        for tick_x, label in plan.ticks:
             parts.append(
-                f'<line x1="{x(day):.1f}" y1="{base}" x2="{x(day):.1f}" y2="{base + 4}"'
-                f' stroke="#888"/><text x="{x(day):.1f}" y="{base + 16}"'
+                f'<line x1="{tick_x:.1f}" y1="{base}" x2="{tick_x:.1f}" y2="{base + 4}"'
+                f' stroke="#888"/><text x="{tick_x:.1f}" y="{base + 16}"'
                 f' text-anchor="middle" fill="#444">{e(label)}</text>'
             )
         parts.append(
             f'<text x="12" y="{(TOP + base) / 2}" fill="#444" text-anchor="middle"'
             f' transform="rotate(-90 12 {(TOP + base) / 2})">reports</text>'
-            f'<text x="{LEFT - 6}" y="{y(top) + 4:.1f}" text-anchor="end" fill="#444">{top}</text>'
-            f'<text x="{LEFT - 6}" y="{y(1) + 4:.1f}" text-anchor="end" fill="#444">1</text>'
         )
-        taken: dict[tuple[int, int], int] = {}
-        for point in line.points:
-            # Statements on one day with as many reports would hide each other.
-            spot = (round(x(point.said_on)), point.reports)
-            shift = DOT_SPACING * taken.get(spot, 0)
-            taken[spot] = taken.get(spot, 0) + 1
+        for label_y, label in plan.y_labels:
+            parts.append(
+                f'<text x="{LEFT - 6}" y="{label_y + 4:.1f}" text-anchor="end"'
+                f' fill="#444">{e(label)}</text>'
+            )
+        for dot in plan.dots:
+            point = dot.point
             text = point.text if len(point.text) <= TITLE_CHARS else point.text[:TITLE_CHARS] + "…"
             reports = f"{point.reports} report{'s' if point.reports != 1 else ''}"
-            dot = (
-                f'<circle cx="{x(point.said_on) + shift:.1f}" cy="{y(point.reports):.1f}" r="6"'
+            mark = (
+                f'<circle cx="{dot.x:.1f}" cy="{dot.y:.1f}" r="6"'
                 f' fill="#1f5fa8" fill-opacity="0.7" stroke="#0b2f57">'
                 f"<title>{e(point.said_on.isoformat())} ({e(reports)}): {e(text)}</title>"
                 "</circle>"
             )
             if link:
                 href = link.replace("{id}", point.statement_id)
-                dot = f'<a href="{e(href)}" class="dot">{dot}</a>'
-            parts.append(dot)
-    if line.undated:
+                mark = f'<a href="{e(href)}" class="dot">{mark}</a>'
+            parts.append(mark)
+    if plan.undated:
         parts.append(
             f'<text x="{WIDTH - RIGHT}" y="16" text-anchor="end" fill="#666">'
-            f"{line.undated} undated not shown</text>"
+            f"{plan.undated} undated not shown</text>"
         )
     parts.append("</svg>")
     return "\n".join(parts)
 
 
-def render_png(svg: str) -> bytes:
-    """PNG through the optional cairosvg package."""
-    try:
-        import cairosvg
-    except ImportError as error:
-        raise BadParameter(
-            "PNG output needs the optional cairosvg package: `pip install cairosvg`,"
-            " or write an .svg file instead."
-        ) from error
-    return bytes(cairosvg.svg2png(bytestring=svg.encode("utf-8")))
+def render_png(line: Timeline, scale: int = 2) -> bytes:
+    """The same chart as a PNG, drawn with Pillow at `scale` times the SVG size."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    plan = layout(line)
+    image = Image.new("RGB", (WIDTH * scale, HEIGHT * scale), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=11 * scale)
+    title_font = ImageFont.load_default(size=13 * scale)
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return x * scale, y * scale
+
+    base = plan.base
+    draw.text(at(LEFT, 4), plan.title, fill="#222", font=title_font)
+    draw.line([at(LEFT, base), at(WIDTH - RIGHT, base)], fill="#888", width=scale)
+    if not plan.dots:
+        draw.text(
+            at(WIDTH / 2, HEIGHT / 2), "No dated statements", fill="#666", font=font, anchor="mm"
+        )
+    for tick_x, label in plan.ticks:
+        draw.line([at(tick_x, base), at(tick_x, base + 4)], fill="#888", width=scale)
+        draw.text(at(tick_x, base + 12), label, fill="#444", font=font, anchor="mm")
+    for label_y, label in plan.y_labels:
+        draw.text(at(LEFT - 6, label_y), label, fill="#444", font=font, anchor="rm")
+    for dot in plan.dots:
+        x, y = at(dot.x, dot.y)
+        radius = 6 * scale
+        draw.ellipse(
+            [x - radius, y - radius, x + radius, y + radius],
+            fill="#6f97c8",
+            outline="#0b2f57",
+            width=scale,
+        )
+    if plan.undated:
+        draw.text(
+            at(WIDTH - RIGHT, 10),
+            f"{plan.undated} undated not shown",
+            fill="#666",
+            font=font,
+            anchor="rm",
+        )
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def write(line: Timeline, out: Path) -> None:
@@ -188,8 +265,7 @@ def write(line: Timeline, out: Path) -> None:
     suffix = out.suffix.lower()
     if suffix not in (".svg", ".png"):
         raise BadParameter(f"{out}: the chart is written as .svg or .png; pick one of those.")
-    svg = render_svg(line, link=None)
     if suffix == ".png":
-        out.write_bytes(render_png(svg))
+        out.write_bytes(render_png(line))
     else:
-        out.write_text(svg + "\n", encoding="utf-8")
+        out.write_text(render_svg(line, link=None) + "\n", encoding="utf-8")

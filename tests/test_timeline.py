@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -102,10 +101,12 @@ def test_write_refuses_other_suffixes(tmp_path: Path) -> None:
         tl.write(line(), tmp_path / "chart.gif")
 
 
-@pytest.mark.skipif(importlib.util.find_spec("cairosvg") is not None, reason="cairosvg present")
-def test_png_without_cairosvg_explains_what_to_install(tmp_path: Path) -> None:
-    with pytest.raises(BadParameter, match="pip install cairosvg"):
-        tl.write(line(("2021-01-01", 1)), tmp_path / "chart.png")
+def test_png_is_a_png_image_of_the_chart(tmp_path: Path) -> None:
+    out = tmp_path / "chart.png"
+    tl.write(line(("2021-01-01", 1), ("2021-03-01", 3)), out)
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(data[16:20], "big") == tl.WIDTH * 2  # IHDR width, drawn at 2x
 
 
 def test_timeline_command_writes_svg(tmp_path: Path) -> None:
