@@ -164,15 +164,13 @@ def read_file(
         yield ReadFailure(source=source, reason=_one_line(reason))
 
 
+_STREAMED_KINDS = frozenset({"warc", "jsonl", "csv"})
+
+
 def _read_file(path: Path, source: str, max_file_bytes: int) -> Iterator[Item]:
     if not path.is_file():
         raise _Unreadable("not a regular file")
     size = path.stat().st_size
-    if size > max_file_bytes:
-        raise _Unreadable(
-            f"file is {size:,} bytes, over the {max_file_bytes:,}-byte limit; "
-            "split it or raise --max-file-bytes"
-        )
     if size == 0:
         raise _Unreadable("file is empty")
     with path.open("rb") as raw:
@@ -185,13 +183,19 @@ def _read_file(path: Path, source: str, max_file_bytes: int) -> Iterator[Item]:
     kind = _EXTENSION_KINDS.get(os.path.splitext(name)[1], "sniff")
     if kind in ("sniff", "xml"):
         kind = _sniff(_head(path, compressed), kind)
+    # Record containers are streamed, so the limit applies to each record, not the file.
+    if kind not in _STREAMED_KINDS and size > max_file_bytes:
+        raise _Unreadable(
+            f"file is {size:,} bytes, over the {max_file_bytes:,}-byte limit; "
+            "split it or raise --max-file-bytes"
+        )
     if kind == "warc":  # warcio reads gzipped WARC members itself
         yield from _read_warc(path, source, max_file_bytes)
         return
     if kind in ("jsonl", "csv"):
         with _open(path, compressed) as stream:
             records = (
-                _jsonl_records(stream, source)
+                _jsonl_records(stream, source, max_file_bytes)
                 if kind == "jsonl"
                 else _csv_records(stream, source, max_file_bytes)
             )
@@ -466,11 +470,15 @@ def _fragment_text(html: str) -> str:
 
 
 def _jsonl_records(
-    stream: io.BufferedIOBase, source: str
+    stream: io.BufferedIOBase, source: str, max_record_bytes: int
 ) -> Iterator[tuple[str, Any] | ReadFailure]:
     """(fallback id, record) per non-blank line, or a failure for a line that is not JSON."""
     for lineno, raw in enumerate(stream, start=1):
         if not raw.strip():
+            continue
+        if len(raw) > max_record_bytes:
+            size = f"{len(raw):,} bytes, over the {max_record_bytes:,}-byte limit"
+            yield ReadFailure(source=f"{source}:{lineno}", reason=f"line {lineno} is {size}")
             continue
         try:
             record = json.loads(raw)

@@ -527,3 +527,21 @@ def test_directory_walk_skips_documentation(tmp_path: Path) -> None:
     (tmp_path / "story.txt").write_text("The council met on Monday to vote.\n", encoding="utf-8")
     items = list(read_paths([str(tmp_path)]))
     assert [item.source for item in items] == [str(tmp_path / "story.txt")]
+
+
+def test_jsonl_larger_than_the_limit_is_streamed(tmp_path: Path) -> None:
+    line = json.dumps({"id": "r", "text": "The council met on Monday. " * 20}) + "\n"
+    path = write(tmp_path / "big.jsonl", line.encode() * 10)
+    items = list(read_paths([str(path)], max_file_bytes=len(line) * 2))
+    assert all(isinstance(item, RawDocument) for item in items)
+    assert len(items) == 10
+
+
+def test_jsonl_record_over_the_limit_fails_alone(tmp_path: Path) -> None:
+    small = json.dumps({"id": "a", "text": "Short report."}) + "\n"
+    large = json.dumps({"id": "b", "text": "x" * 5_000}) + "\n"
+    path = write(tmp_path / "mixed.jsonl", (small + large).encode())
+    items = list(read_paths([str(path)], max_file_bytes=1_000))
+    assert isinstance(items[0], RawDocument)
+    assert isinstance(items[1], ReadFailure)
+    assert "over the 1,000-byte limit" in items[1].reason
