@@ -528,7 +528,9 @@ def _read_json(data: bytes, source: str) -> Iterator[Item]:
     try:
         parsed = json.loads(data)
     except ValueError:
-        yield from _records_to_documents(_jsonl_records(io.BytesIO(data), source), source)
+        # The whole file is already within the limit, so no line can exceed it.
+        lines = _jsonl_records(io.BytesIO(data), source, len(data))
+        yield from _records_to_documents(lines, source)
         return
     if isinstance(parsed, list):
         records: Iterable[tuple[str, Any]] = ((str(i), r) for i, r in enumerate(parsed, 1))
