@@ -341,9 +341,24 @@ def main() -> int:
         if WEIGHTS.exists():
             shutil.rmtree(WEIGHTS)
         shutil.copytree(best, WEIGHTS)
+        _keep_only_label_strings(WEIGHTS)
         _stamp(WEIGHTS / "meta.json", args)
         print(f"installed {best} -> {WEIGHTS}")
     return 0
+
+
+def _keep_only_label_strings(model_dir: Path) -> None:
+    """Drop the training texts' token strings from the shipped vocab.
+
+    Features are hashed from the text at run time, so only the tag labels need
+    their strings; the rest would ship PolNeAR's vocabulary for nothing.
+    """
+    import spacy
+
+    from quotetrail.tagger import COMPONENT
+
+    labels = sorted(set(spacy.load(model_dir).get_pipe(COMPONENT).labels))
+    (model_dir / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")
 
 
 if __name__ == "__main__":
