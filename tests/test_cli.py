@@ -121,3 +121,14 @@ def test_quote_tagger_option_finds_more_reported_speech(
         sqlite3.connect(tagged).execute(count).fetchone()[0]
         > sqlite3.connect(plain).execute(count).fetchone()[0]
     )
+
+
+def test_statements_keeps_an_outlet_name_with_a_comma(
+    cli: CliRunner, db_path: Path, tmp_path: Path
+) -> None:
+    feed = tmp_path / "wire.jsonl"
+    text = 'The mayor said: "We will rebuild the pier before the summer season."'
+    feed.write_text(json.dumps({"id": "1", "outlet": "Reuters, London", "text": text}) + "\n")
+    _ingest(cli, db_path, str(feed))
+    result = cli.invoke(app, ["statements", "--db", str(db_path)])
+    assert "reported by: Reuters, London" in result.output

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from quotetrail import queries
 from quotetrail.align import WordDiff, word_diff
 from quotetrail.errors import BadParameter, NotFound
 
@@ -201,25 +202,6 @@ def _speaker_ids(conn: sqlite3.Connection, speaker: str) -> list[int]:
     return [int(row[0]) for row in rows]
 
 
-def _reports(
-    conn: sqlite3.Connection, ids: Sequence[str]
-) -> dict[str, tuple[int, tuple[str, ...]]]:
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    rows = conn.execute(
-        "SELECT m.statement_id, COUNT(DISTINCT m.article_id),"
-        " GROUP_CONCAT(DISTINCT COALESCE(a.outlet, a.source))"
-        " FROM mentions m JOIN articles a ON a.id = m.article_id"
-        f" WHERE m.statement_id IN ({marks}) GROUP BY m.statement_id",
-        list(ids),
-    ).fetchall()
-    return {
-        row[0]: (int(row[1]), tuple(sorted(set(row[2].split(","))) if row[2] else ()))
-        for row in rows
-    }
-
-
 _STATEMENT_FIELDS = (
     "s.id, s.text, s.speaker_id, sp.name, s.said_on, s.said_on_granularity, s.first_reported"
 )
@@ -228,7 +210,8 @@ _STATEMENT_COLUMNS = f"s.rowid, {_STATEMENT_FIELDS} FROM statements s {_SPEAKER_
 
 
 def _statement_items(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[StatementItem]:
-    reports = _reports(conn, [row[1] for row in rows])
+    carried = queries.reports(conn, [row[1] for row in rows])
+    none = queries.Reports(0, ())
     return [
         StatementItem(
             id=row[1],
@@ -237,8 +220,8 @@ def _statement_items(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[
             said_on=row[5],
             said_on_granularity=row[6],
             first_reported=row[7],
-            reports=reports.get(row[1], (0, ()))[0],
-            outlets=reports.get(row[1], (0, ()))[1],
+            reports=carried.get(row[1], none).articles,
+            outlets=carried.get(row[1], none).outlets,
         )
         for row in rows
     ]
