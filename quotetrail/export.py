@@ -17,6 +17,9 @@ from typing import IO, Any, Literal
 from quotetrail.errors import BadParameter
 
 Format = Literal["jsonl", "csv", "parquet"]
+# Rows per Parquet row group: large enough for DuckDB's scans, small enough
+# (a few MB) that export memory does not grow with the database.
+_PARQUET_ROW_GROUP = 10_000
 What = Literal["statements", "stories"]
 
 MENTION_FIELDS = (
@@ -187,11 +190,16 @@ def _write_parquet(records: Iterator[dict[str, Any]], out: Path, what: What) -> 
             for name in _columns(what)
         ]
     )
-    rows: list[dict[str, Any]] = []
     count = 0
-    for record in records:
-        rows.extend(flatten(record, what))
-        count += 1
-    table = pa.Table.from_pylist(rows, schema=schema)
-    pq.write_table(table, out)
+    rows: list[dict[str, Any]] = []
+    # Written in row groups so that memory stays flat however large the database.
+    with pq.ParquetWriter(out, schema) as writer:
+        for record in records:
+            rows.extend(flatten(record, what))
+            count += 1
+            if len(rows) >= _PARQUET_ROW_GROUP:
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                rows = []
+        if rows:
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
     return count

@@ -62,3 +62,27 @@ def test_stories_jsonl_lists_articles(conn) -> None:  # type: ignore[no-untyped-
     story = json.loads(buffer.getvalue())
     assert story["articles"][0]["source"] == "gazette.txt"
     assert {"id", "title", "start", "end"} <= story.keys()
+
+
+def test_parquet_is_written_in_row_groups(
+    conn, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    store.add_article(
+        conn,
+        make_article(
+            "Second report: “We will rebuild the pier soon, she said.”",
+            quote="We will rebuild the pier soon, she said.",
+        ),
+    )
+    monkeypatch.setattr(export, "_PARQUET_ROW_GROUP", 1)
+    out = tmp_path / "s.parquet"
+    export.write(conn, out, "parquet", "statements")
+    metadata = pq.ParquetFile(out).metadata
+    assert (metadata.num_row_groups, metadata.num_rows) == (2, 2)
+
+
+def test_parquet_of_an_empty_database_has_the_columns(db_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "empty.parquet"
+    export.write(store.connect(db_path), out, "parquet", "statements")
+    table = pq.read_table(out)
+    assert (table.num_rows, "statement_id" in table.column_names) == (0, True)
