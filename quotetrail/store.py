@@ -21,7 +21,7 @@ from pathlib import Path
 
 from quotetrail import align, people, stories
 from quotetrail.errors import SchemaTooNew, StoreError
-from quotetrail.models import Article
+from quotetrail.models import Article, Mention
 from quotetrail.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -170,12 +170,27 @@ def has_article(conn: sqlite3.Connection, content_hash: str) -> bool:
     return row is not None
 
 
+def published_columns(article: Article) -> tuple[str | None, str | None, str | None]:
+    """articles.published, published_evidence and published_origin."""
+    published = article.meta.published
+    if published is None:
+        return None, None, None
+    return published.value.isoformat(), published.evidence, published.origin
+
+
+def said_on_columns(mention: Mention) -> tuple[str | None, str | None, str | None]:
+    """mentions.said_on, said_on_granularity and said_on_evidence."""
+    said_on = mention.said_on
+    if said_on is None:
+        return None, None, None
+    return said_on.value.isoformat(), said_on.granularity, said_on.evidence
+
+
 def add_article(conn: sqlite3.Connection, article: Article) -> int | None:
     """Store one article with its mentions; returns its id, or None if already stored."""
     with _article_scope(conn):
         if has_article(conn, article.content_hash):
             return None
-        published = article.meta.published
         cursor = conn.execute(
             "INSERT INTO articles (source, content_hash, format, outlet, title, published,"
             " published_evidence, published_origin, text, ingested_at)"
@@ -186,9 +201,7 @@ def add_article(conn: sqlite3.Connection, article: Article) -> int | None:
                 article.format,
                 article.meta.outlet,
                 article.meta.title,
-                published.value.isoformat() if published else None,
-                published.evidence if published else None,
-                published.origin if published else None,
+                *published_columns(article),
                 article.text,
                 dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             ),
@@ -211,9 +224,7 @@ def add_article(conn: sqlite3.Connection, article: Article) -> int | None:
                     json.dumps(list(m.roles)),
                     m.channel,
                     m.confidence,
-                    m.said_on.value.isoformat() if m.said_on else None,
-                    m.said_on.granularity if m.said_on else None,
-                    m.said_on.evidence if m.said_on else None,
+                    *said_on_columns(m),
                 )
                 for m in article.mentions
             ],

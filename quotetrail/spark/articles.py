@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from quotetrail import pipeline
+from quotetrail import pipeline, store
 from quotetrail.models import Article
 from quotetrail.spark.readers import DOC_FIELDS, DocRow, to_document
 
@@ -72,7 +72,6 @@ def article_schema() -> StructType:
 
 
 def _article_row(order: str, article: Article) -> ArticleRow:
-    published = article.meta.published
     mentions = [
         (
             f"{order}#{position:05d}",
@@ -87,9 +86,7 @@ def _article_row(order: str, article: Article) -> ArticleRow:
             list(m.roles),
             m.channel,
             float(m.confidence),
-            m.said_on.value.isoformat() if m.said_on else None,
-            m.said_on.granularity if m.said_on else None,
-            m.said_on.evidence if m.said_on else None,
+            *store.said_on_columns(m),
         )
         for position, m in enumerate(article.mentions)
     ]
@@ -100,9 +97,7 @@ def _article_row(order: str, article: Article) -> ArticleRow:
         article.format,
         article.meta.outlet,
         article.meta.title,
-        published.value.isoformat() if published else None,
-        published.evidence if published else None,
-        published.origin if published else None,
+        *store.published_columns(article),
         article.text,
         None,
         mentions,
