@@ -253,7 +253,8 @@ def day_number(published: str | None) -> int | None:
         return None
 
 
-def _prepare(row: sqlite3.Row | tuple[object, ...]) -> _Prepared:
+def prepare_mention(row: sqlite3.Row | tuple[object, ...]) -> _Prepared:
+    """A stored mention row (id, article, text, statement, speaker, kind, published), prepared."""
     mention_id, article_id, text, statement, speaker, kind, published = tuple(row)
     return _Prepared(
         id=int(str(mention_id)),
@@ -280,13 +281,13 @@ _MENTION_SQL = (
 )
 
 
-def _keys(item: _Prepared) -> tuple[list[int], list[int]]:
+def mention_keys(item: _Prepared) -> tuple[list[int], list[int]]:
     """Keys to look up (content keys of this and the adjacent weeks) and keys to store."""
     return _keys_many([item])[0]
 
 
 def _keys_many(items: Sequence[_Prepared]) -> list[tuple[list[int], list[int]]]:
-    """`_keys` of many mentions, with one MinHash pass per index for all their sentences."""
+    """`mention_keys` of many mentions, with one MinHash pass per index for all their sentences."""
     wording_sets: list[np.ndarray] = []
     content_sets: list[np.ndarray] = []
     content_extras: list[int] = []
@@ -374,7 +375,7 @@ def _load(conn: sqlite3.Connection, ids: Sequence[int]) -> list[_Prepared]:
         rows = conn.execute(
             f"{_MENTION_SQL} WHERE m.id IN ({marks}) AND m.statement_id IS NOT NULL", chunk
         ).fetchall()
-        found.extend(_prepare(r) for r in rows)
+        found.extend(prepare_mention(r) for r in rows)
     return found
 
 
@@ -445,7 +446,7 @@ def assign_statements(conn: sqlite3.Connection, article_id: int) -> None:
         "SELECT content_hash FROM articles WHERE id = ?", (article_id,)
     ).fetchone()[0]
     rows = conn.execute(f"{_MENTION_SQL} WHERE m.article_id = ? ORDER BY m.id", (article_id,))
-    items = [_prepare(row) for row in rows.fetchall()]
+    items = [prepare_mention(row) for row in rows.fetchall()]
     if not items:
         return
     keyed = _keys_many(items)

@@ -131,7 +131,7 @@ def _expand(given: str) -> Iterator[tuple[Path, str] | ReadFailure]:
 
 # Documentation and code beside articles in a folder are not articles; a file
 # named directly is always read.
-_NOT_ARTICLES = frozenset({".md", ".rst", ".py", ".yml", ".yaml", ".toml"})
+NOT_ARTICLES = frozenset({".md", ".rst", ".py", ".yml", ".yaml", ".toml"})
 
 
 def _walk(top: Path) -> list[Path]:
@@ -142,7 +142,7 @@ def _walk(top: Path) -> list[Path]:
         found.extend(
             Path(root) / name
             for name in files
-            if not name.startswith(".") and Path(name).suffix.lower() not in _NOT_ARTICLES
+            if not name.startswith(".") and Path(name).suffix.lower() not in NOT_ARTICLES
         )
     return sorted(found, key=lambda p: p.parts)
 
@@ -199,7 +199,7 @@ def _read_file(path: Path, source: str, max_file_bytes: int) -> Iterator[Item]:
                 if kind == "jsonl"
                 else _csv_records(stream, source, max_file_bytes)
             )
-            yield from _records_to_documents(records, source)
+            yield from records_to_documents(records, source)
         return
     data = _read_all(path, compressed, max_file_bytes)
     if not data.strip():
@@ -530,16 +530,16 @@ def _read_json(data: bytes, source: str) -> Iterator[Item]:
     except ValueError:
         # The whole file is already within the limit, so no line can exceed it.
         lines = _jsonl_records(io.BytesIO(data), source, len(data))
-        yield from _records_to_documents(lines, source)
+        yield from records_to_documents(lines, source)
         return
     if isinstance(parsed, list):
         records: Iterable[tuple[str, Any]] = ((str(i), r) for i, r in enumerate(parsed, 1))
     else:
         records = [("1", parsed)]
-    yield from _records_to_documents(records, source)
+    yield from records_to_documents(records, source)
 
 
-def _records_to_documents(
+def records_to_documents(
     records: Iterable[tuple[str, Any] | ReadFailure], source: str
 ) -> Iterator[Item]:
     seen = 0

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 _RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-_NOT_ARTICLES = tuple(read._NOT_ARTICLES)
+_NOT_ARTICLES = tuple(read.NOT_ARTICLES)
 
 # One row per document or failure: (order, content_hash, document fields..., failure reason).
 # `order` sorts like the local engine reads: input, then file path, then line.
@@ -146,7 +146,7 @@ def _read_record_lines(
             yield _row(_order(index, uri, lineno), ReadFailure(f"{source}:{lineno}", reason))
             continue
         # read.py turns records into documents; reuse it so ids and fields agree.
-        for item in read._records_to_documents([(str(lineno), record)], source):
+        for item in read.records_to_documents([(str(lineno), record)], source):
             yield _row(_order(index, uri, lineno), item)
 
 

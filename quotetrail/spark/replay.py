@@ -141,8 +141,10 @@ def surname(name: str | None) -> str | None:
 def band_keys(mention_id: int, article_id: int, text: str, speaker_id: int | None,
               kind: str, published: str | None) -> list[int]:  # fmt: skip
     """Every key align.py would look this mention up by (its own keys are among them)."""
-    prepared = align._prepare((mention_id, article_id, text, None, speaker_id, kind, published))
-    lookup, _ = align._keys(prepared)
+    prepared = align.prepare_mention(
+        (mention_id, article_id, text, None, speaker_id, kind, published)
+    )
+    lookup, _ = align.mention_keys(prepared)
     return sorted(set(lookup))
 
 
