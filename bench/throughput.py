@@ -104,11 +104,11 @@ class TreeRss:
             self._stop.wait(SAMPLE_INTERVAL_S)
 
 
-def run_child(args: list[str]) -> dict[str, Any]:
+def run_child(args: list[str], extra_env: dict[str, str] | None = None) -> dict[str, Any]:
     """Run this file with a child verb; return its JSON plus wall time and peak RSS."""
     command = [sys.executable, str(Path(__file__).resolve()), *args]
     load_before = os.getloadavg()[0]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(extra_env or {})}
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     with TreeRss(proc.pid) as rss:
@@ -289,13 +289,27 @@ def child_ingest(db: Path, inputs: list[str], workers: int, profile: bool) -> di
     }
 
 
-def child_baseline(slice_path: Path, n_process: int, batch_size: int) -> dict[str, Any]:
-    """The peers' way: the full pipeline over every article's whole text."""
+def child_baseline(slice_path: Path, n_process: int, batch_size: int, ops: str) -> dict[str, Any]:
+    """The peers' way: the full pipeline over every article's whole text.
+
+    `ops="default"` loads en_core_web_sm as the peers do (thinc's BLIS); `ops="openblas"`
+    loads it the way quotetrail does (nlp.parser), to show what the ops change alone buys.
+    """
+    import importlib
+
     texts = [json.loads(line)["text"] for line in slice_path.open(encoding="utf-8")]
     start = time.perf_counter()
     from quotetrail import nlp
 
-    model = nlp.parser()
+    if ops == "openblas":
+        model = nlp.parser()
+    else:
+        for name in nlp.MODEL_PACKAGES:
+            try:
+                model = importlib.import_module(name).load()
+                break
+            except ImportError:
+                continue
     loaded = time.perf_counter()
     tokens = 0
     for doc in model.pipe(texts, n_process=n_process, batch_size=batch_size):
@@ -307,6 +321,7 @@ def child_baseline(slice_path: Path, n_process: int, batch_size: int) -> dict[st
         "tokens": tokens,
         "model": f"{model.meta.get('name')} {model.meta.get('version')}",
         "pipes": list(model.pipe_names),
+        "ops": ops,
         "n_process": n_process,
         "batch_size": batch_size,
         "load_s": round(loaded - start, 3),
@@ -375,15 +390,21 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         slices = write_slices(slice_sizes, tmp)
 
         print(f"baseline: en_core_web_sm over {args.baseline_size} articles, n_process=2 ...")
-        base = run_child(
-            ["child-baseline", "--slice", str(slices[args.baseline_size][0]),
-             "--n-process", "2", "--batch-size", str(args.batch_size)]
-        )  # fmt: skip
+        base_args = ["child-baseline", "--slice", str(slices[args.baseline_size][0]),
+                     "--n-process", "2", "--batch-size", str(args.batch_size)]  # fmt: skip
+        base = run_child([*base_args, "--ops", "default"])
         base["words_per_s"] = round(base["words"] / base["wall_s"], 1)
         base["words_per_s_pipe_only"] = round(base["words"] / base["pipe_s"], 1)
         result["baseline"] = base
         save(result, args.out)
         print(json.dumps(base))
+        if args.baseline_openblas:
+            print("baseline again on quotetrail's ops (OpenBLAS, one thread per process) ...")
+            same_ops = run_child([*base_args, "--ops", "openblas"], {"OPENBLAS_NUM_THREADS": "1"})
+            same_ops["words_per_s"] = round(same_ops["words"] / same_ops["wall_s"], 1)
+            result["baseline_openblas"] = same_ops
+            save(result, args.out)
+            print(json.dumps(same_ops))
         seconds_per_word = base["wall_s"] / base["words"]
 
         print(f"profile: workers=1 over {args.profile_size} articles ...")
@@ -502,7 +523,23 @@ def markdown(result: dict[str, Any]) -> str:
             f"**{base['words_per_s']:,.0f} words/s** "
             f"({base['words_per_s_pipe_only']:,.0f} words/s counting the pipe alone); "
             f"peak RSS {base['peak_rss_tree_mb']} MB. Larger sizes are extrapolated per word "
-            "from this measurement.",
+            "from this measurement. The model is loaded as the peers load it (`load()`, "
+            "thinc's default BLIS ops); the ratios below are against this baseline.",
+            "",
+        ]
+    same_ops = result.get("baseline_openblas")
+    if same_ops and base:
+        runs_1k = [r for r in result.get("sizes", []) if r["articles"] == same_ops["articles"]]
+        ratio = (
+            f"; the {same_ops['articles']:,}-article pipeline run takes "
+            f"{runs_1k[0]['wall_s'] / same_ops['wall_s']:.3f}× its time"
+            if runs_1k
+            else ""
+        )
+        out += [
+            "The same baseline on quotetrail's ops (NumPy's OpenBLAS instead of BLIS, one "
+            f"thread per process): {same_ops['wall_s']} s wall, "
+            f"**{same_ops['words_per_s']:,.0f} words/s**{ratio}.",
             "",
         ]
     runs = result.get("sizes", [])
@@ -605,6 +642,7 @@ def main(argv: list[str] | None = None) -> int:
     child_b.add_argument("--slice", type=Path, required=True)
     child_b.add_argument("--n-process", type=int, default=2)
     child_b.add_argument("--batch-size", type=int, default=32)
+    child_b.add_argument("--ops", choices=["default", "openblas"], default="default")
 
     def sizes(text: str) -> list[int]:
         return [int(x) for x in text.split(",") if x.strip()]
@@ -615,6 +653,10 @@ def main(argv: list[str] | None = None) -> int:
     # 32 articles per batch: 10% faster than 8 on 200 allsides articles here, and far
     # below spaCy's default of 1000, which would hold ~1M words of Docs per process.
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument(
+        "--no-baseline-openblas", dest="baseline_openblas", action="store_false",
+        help="skip timing the baseline a second time on quotetrail's OpenBLAS ops",
+    )  # fmt: skip
     parser.add_argument("--profile-size", type=int, default=200)
     parser.add_argument("--incremental", type=int, default=500)
     parser.add_argument("--out", type=Path, default=RESULTS)
@@ -626,7 +668,7 @@ def main(argv: list[str] | None = None) -> int:
         print(MARK + json.dumps(found), flush=True)
         return 0
     if args.verb == "child-baseline":
-        found = child_baseline(args.slice, args.n_process, args.batch_size)
+        found = child_baseline(args.slice, args.n_process, args.batch_size, args.ops)
         print(MARK + json.dumps(found), flush=True)
         return 0
 

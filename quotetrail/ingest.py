@@ -46,6 +46,7 @@ def _process(doc: RawDocument, outlet: str | None, quote_tagger: bool) -> Articl
 def _warm_up() -> None:
     from quotetrail import nlp
 
+    nlp.one_blas_thread()
     nlp.tokenizer()
     nlp.parser()
 

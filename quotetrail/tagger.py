@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy
 
+from quotetrail import nlp as nlp_loader
 from quotetrail.errors import ModelMissing
 from quotetrail.lexicons import cues
 from quotetrail.models import Quote, QuoteKind, Span
@@ -88,15 +89,12 @@ class TaggedFrame:
 @functools.cache
 def model() -> Language:
     """The trained tagger pipeline, loaded once per process."""
-    import spacy
-
     if not (WEIGHTS / "config.cfg").is_file():
         raise ModelMissing(
             f"The attribution tagger weights are missing from {WEIGHTS}. Reinstall quotetrail, "
             "or rebuild them with `python bench/train_tagger.py --install`."
         )
-    nlp: Language = spacy.load(WEIGHTS)
-    return nlp
+    return nlp_loader.load_path(WEIGHTS)
 
 
 def available() -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from quotetrail import pipeline, store
+from quotetrail import nlp, pipeline, store
 from quotetrail.models import Article
 from quotetrail.spark.readers import DOC_FIELDS, DocRow, to_document
 
@@ -112,6 +112,7 @@ def process_partition(
     rows: Iterable[DocRow], outlet: str | None, quote_tagger: bool = False
 ) -> Iterator[ArticleRow]:
     """Executor side: run the per-article stages; one bad document costs one row."""
+    nlp.one_blas_thread()  # Spark runs one Python worker per core
     for row in rows:
         values = dict(zip(DOC_FIELDS, row, strict=True))
         order = values["order"]
