@@ -29,9 +29,11 @@ _WORD = re.compile(r"[\w][\w.'’-]*")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _GENDERED = {"m": frozenset({"he"}), "f": frozenset({"she"})}
 _POSSESSIVE = re.compile(r"['’]s?$")
-_TITLE_MENTION = re.compile(
-    r"\b(?:the|The|THE|this|This)\s+((?:[A-Za-z][\w-]*\s+){0,4}?)([A-Za-z]+)\b(?:\s+of\s+[^,.;]+)?"
-)
+_FRONTED_PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+ing\b[^,.;]*,\s*$")
+_DETERMINER = re.compile(r"\b(?:the|The|THE|this|This)\s+")
+_NP_WORD = re.compile(r"[A-Za-z][\w-]*")
+# Words after "the" that may hold a title's head: "the Supreme Leader", "The Iranian Leader".
+TITLE_WORDS = 5
 
 
 @dataclass
@@ -139,8 +141,10 @@ def _split_title(text: str, run: list[tuple[int, int]]) -> tuple[list[str], list
     return roles, name
 
 
-def _window_roles(text: str, pos: int, width: int) -> list[str]:
-    lo = max(0, pos - 80)
+def _window_roles(text: str, pos: int, width: int, floor: int = 0) -> list[str]:
+    """Title words among the `width` words before `pos`, not reaching back past `floor`
+    (the previous name: in "Leader Ali Khamenei met Ismail Haniyeh" the title is not Haniyeh's)."""
+    lo = max(floor, pos - 80)
     chunk = text[lo:pos]
     chunk = re.split(r"[.;:!?\n]", chunk)[-1]
     words = [w.lower().rstrip(".") for w in _WORD.findall(chunk)][-width:]
@@ -169,7 +173,10 @@ def _build_index(text: str, quotes: tuple[Quote, ...]) -> _Index:
     people: list[_Person] = []
     by_surname: dict[str, list[int]] = {}
     found: list[tuple[int, int, tuple[str, ...], list[str]]] = []
-    for run in _name_runs(text):
+    runs = _name_runs(text)
+    alone = {text[s:e] for run in runs if len(run) == 1 for s, e in run}
+    floor = 0  # the end of the previous person's name
+    for run in runs:
         roles, name = _split_title(text, run)
         if not name:
             continue
@@ -177,10 +184,11 @@ def _build_index(text: str, quotes: tuple[Quote, ...]) -> _Index:
         near = _window_roles(text, run[0][0], NEAR_ROLE_WORDS)
         titled = bool(roles) or bool(near)
         in_speakers = tokens[-1].lower() in speaker_words
-        if not (titled or in_speakers):
+        if not (titled or in_speakers or _recurs_by_surname(tokens, alone)):
             continue
-        roles = roles + _window_roles(text, run[0][0], ROLE_WINDOW_WORDS)
+        roles = roles + _window_roles(text, run[0][0], ROLE_WINDOW_WORDS, floor)
         found.append((name[0][0], name[-1][1], tokens, roles))
+        floor = name[-1][1]
     # Longest forms first so "Ali Khamenei" owns "Khamenei".
     for _, _, tokens, roles in sorted(found, key=lambda f: -len(f[2])):
         key = tokens[-1].lower()
@@ -208,6 +216,17 @@ def _build_index(text: str, quotes: tuple[Quote, ...]) -> _Index:
     mentions.sort(key=lambda m: m.start)
     blocked = [(q.content.start, q.content.end) for q in quotes]
     return _Index(text, people, mentions, _sentences(text), blocked)
+
+
+def _recurs_by_surname(tokens: tuple[str, ...], alone: set[str]) -> bool:
+    """An untitled full name whose last word also stands alone: "Ismail Haniyeh … Haniyeh said".
+
+    News style names a person in full once, then by surname; organisations and
+    places rarely recur as their last word alone, and their words are screened.
+    """
+    if not 2 <= len(tokens) <= 3 or tokens[-1] not in alone:
+        return False
+    return not any(w.lower() in titles.ORGANISATION_WORDS or w.isupper() for w in tokens)
 
 
 def _compatible(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
@@ -359,7 +378,12 @@ def _lookup(index: _Index, tokens: tuple[str, ...], pos: int) -> int | None:
 
 
 def _by_role(index: _Index, role: str, pos: int) -> int | None:
-    holders = [pid for pid, p in enumerate(index.people) if role in p.roles]
+    # "the Leader" is held by a "supreme leader"; "the official" is not held by an "officer".
+    holders = [
+        pid
+        for pid, p in enumerate(index.people)
+        if any(r == role or r.endswith(" " + role) for r in p.roles)
+    ]
     if not holders:
         return None
     before = [m for m in index.mentions if m.start < pos and m.person in holders]
@@ -392,6 +416,9 @@ def _pronoun(index: _Index, pos: int, pronoun: str) -> int | None:
         if si - back < 0:
             break
         s, e = index.sents[si - back]
+        if back == 0 and _FRONTED_PARTICIPLE.match(index.text, s, pos):
+            # "Addressing the Supreme Leader, he said": the one addressed is not "he".
+            continue
         limit = pos if back == 0 else e
         pid = _leftmost_person(index, s, limit, gender)
         if pid is not None:
@@ -404,14 +431,11 @@ def _leftmost_person(index: _Index, start: int, end: int, gender: str | None) ->
     for m in index.mentions:
         if start <= m.start < end and not _blocked(index, m.start):
             candidates.append((m.start, m.person))
-    for t in _TITLE_MENTION.finditer(index.text, start, end):
+    for t in _DETERMINER.finditer(index.text, start, end):
         if _blocked(index, t.start()):
             continue
-        words = [w.lower() for w in (t.group(1) + t.group(2)).split()]
-        role = _head_role(words)
-        if role is None:
-            continue
-        pid = _by_role(index, role, t.start())
+        role = _title_after(index.text, t.end(), end)
+        pid = _by_role(index, role, t.start()) if role is not None else None
         if pid is not None:
             candidates.append((t.start(), pid))
     for p in _PRONOUN.finditer(index.text, start, end):
@@ -430,6 +454,27 @@ def _leftmost_person(index: _Index, start: int, end: int, gender: str | None) ->
         known = index.people[pid].gender
         if known is None or gender is None or known == gender:
             return pid
+    return None
+
+
+def _title_after(text: str, pos: int, end: int) -> str | None:
+    """The title heading the noun phrase at `pos`, after a determiner, if any."""
+    words: list[str] = []
+    while len(words) < TITLE_WORDS:
+        m = _NP_WORD.match(text, pos, end)
+        if m is None:
+            return None
+        word = m.group(0).lower()
+        if word in ("of", "the", "a", "an", "this", "that"):
+            return None
+        words.append(word)
+        role = _head_role(words)
+        if role is not None:
+            return role
+        pos = m.end()
+        if text[pos : pos + 1] != " ":
+            return None
+        pos += 1
     return None
 
 

@@ -122,6 +122,49 @@ def _starting(found: tuple[Attribution, ...], prefix: str) -> Attribution:
     return hits[0]
 
 
+def test_untitled_name_recurring_by_surname_is_a_person() -> None:
+    text = (
+        "Prime Minister Ana Duarte met the union leader Tomas Brandt on Monday.\n\n"
+        "Brandt raised the pay dispute at the docks.\n\n"
+        "The union official went on to say that the strike would end by Friday."
+    )
+    assert _about(text, "strike would end").speaker == "Tomas Brandt"
+
+
+def test_organisation_recurring_by_last_word_is_not_a_person() -> None:
+    text = (
+        "Officials of the Harbour Workers Union met on Monday.\n\n"
+        "Union members raised the pay dispute.\n\n"
+        "The official went on to say that the strike would end by Friday."
+    )
+    assert _about(text, "strike would end").speaker is None
+
+
+def test_title_after_modifiers_resolves_to_its_holder() -> None:
+    text = (
+        "Supreme Leader Ali Khamenei met Ismail Haniyeh on Tuesday.\n\n"
+        "Haniyeh thanked the hosts.\n\n"
+        "The Iranian Leader also emphasized the ties between the two nations.\n\n"
+        "He further said that unity among the groups would decide the outcome."
+    )
+    assert _about(text, "unity among").speaker == "Ali Khamenei"
+
+
+def test_pronoun_after_fronted_participle_is_not_the_addressee() -> None:
+    text = (
+        "Mayor Tim Holt met Governor Ruth Abel on Monday.\n\n"
+        "Holt spoke about the bridge.\n\n"
+        "Addressing Governor Ruth Abel, he said that the city would pay for the repairs."
+    )
+    assert _about(text, "city would pay").speaker == "Tim Holt"
+
+
+@pytest.mark.shared
+def test_seed_palestinian_official_is_haniyeh() -> None:
+    a = _starting(_seed_attributions("003"), "that the current situation and the advances")
+    assert a.speaker == "Ismail Haniyeh"
+
+
 @pytest.mark.shared
 def test_seed_raisi_pronoun() -> None:
     a = _starting(_seed_attributions("004"), "The resistance front is changing")

@@ -142,3 +142,20 @@ NOT_NAMES: frozenset[str] = _words(
     mr mrs ms dr read share leave check your
     """
 )
+
+# Words that make a capitalised run an organisation or a place, not a person
+# ("Resistance Movement", "West Bank", "White House"): such a run never becomes
+# a person on the evidence of its last word recurring alone.
+ORGANISATION_WORDS: frozenset[str] = _words(
+    """
+    movement party council ministry department university bank agency organization
+    organisation committee association union company corporation corp inc ltd group
+    front force forces army navy court house senate congress parliament assembly
+    government republic state states kingdom news times post press network institute
+    center centre foundation fund office commission authority federation league club
+    county city river street square airport hospital school college church mosque
+    revolution guard guards brigade brigades corps strip east west north south
+    coast island islands gulf sea ocean valley mountains province region district
+    police service services media television radio channel magazine journal
+    """
+)
