@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from quotetrail.align import Variant, candidates, tokens, units, variants, wording_keys
+from quotetrail.align import candidates, tokens, units, wording_keys
 from quotetrail.errors import BadParameter, NotFound
 from quotetrail.lexicons.align import STOPWORDS
+from quotetrail.wording import Variant, variants
 
 # A pasted quote of two words matches half the database.
 _MIN_WORDS = 3

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from quotetrail import queries
-from quotetrail.align import WordDiff, word_diff
 from quotetrail.errors import BadParameter, NotFound
+from quotetrail.wording import WordDiff, word_diff
 
 # FTS terms per query: a pasted paragraph has ~60 words; 32 distinct terms
 # already pin a statement down, and more only slow the match.
