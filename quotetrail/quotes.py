@@ -122,7 +122,7 @@ def find_quotes(cleaned: CleanText, *, use_tagger: bool = False) -> tuple[Quote,
 
     With `use_tagger`, the attribution tagger trained on PolNeAR (tagger.py)
     adds the attributions the rules miss: content F1 on PolNeAR dev rises from
-    0.60 to 0.75, but quote finding runs about 3x slower, so it is opt-in.
+    0.60 to 0.75, but quote finding runs about 2.5x slower, so it is opt-in.
     """
     text = cleaned.text
     paras = _paragraphs(text)

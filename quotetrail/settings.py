@@ -36,11 +36,11 @@ class Settings:
     # checked by hand on the seeds and 30 PolNeAR dev articles.
     min_quote_words: int = _setting(4, "Direct quotes shorter than this many words are skipped.")
     # Off by default: it lifts PolNeAR dev content F1 from 0.60 to 0.75 but
-    # makes quote finding about 3x slower (bench/results/polnear.json).
+    # makes quote finding about 2.5x slower (bench/results/polnear.json: 23k -> 10k words/s).
     quote_tagger: bool = _setting(
         False,
         "Also run the attribution tagger trained on PolNeAR: finds far more reported "
-        "speech (content F1 on PolNeAR dev 0.60 -> 0.75), about 3x slower quote finding.",
+        "speech (content F1 on PolNeAR dev 0.60 -> 0.75), about 2.5x slower quote finding.",
     )
     host: str = _setting("127.0.0.1", "Address the web server binds to.")
     port: int = _setting(8000, "Port the web server listens on.")
