@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from quotetrail import nlp
 from quotetrail.lexicons import titles
-from quotetrail.models import Attribution, CleanText, Quote, Span
+from quotetrail.models import Attribution, CleanText, Layout, Quote, Span
 
 # How many sentences back a pronoun may look for its person: news prose
 # rarely keeps "he" going for more than three sentences without a name.
@@ -61,9 +61,16 @@ class _Index:
     resolved: dict[tuple[int, int], int | None] = field(default_factory=dict)
 
 
-def attribute(cleaned: CleanText, quotes: tuple[Quote, ...]) -> tuple[Attribution, ...]:
-    """One Attribution per quote, in the same order."""
-    index = _build_index(cleaned.text, quotes)
+def attribute(
+    cleaned: CleanText, quotes: tuple[Quote, ...], layout: Layout | None = None
+) -> tuple[Attribution, ...]:
+    """One Attribution per quote, in the same order.
+
+    `layout` is stage 4's split of the same text (nlp.layout), made here when not given.
+    """
+    layout = layout or nlp.layout(cleaned)
+    sentences = [(s.start, s.end) for s in layout.sentences]
+    index = _build_index(cleaned.text, quotes, sentences)
     return tuple(_attribute_one(index, q) for q in quotes)
 
 
@@ -162,7 +169,7 @@ def _gender_of(roles: list[str]) -> str | None:
     return None
 
 
-def _build_index(text: str, quotes: tuple[Quote, ...]) -> _Index:
+def _build_index(text: str, quotes: tuple[Quote, ...], sentences: list[tuple[int, int]]) -> _Index:
     speaker_words: set[str] = set()
     for q in quotes:
         if q.speaker_mention is None:
@@ -215,7 +222,7 @@ def _build_index(text: str, quotes: tuple[Quote, ...]) -> _Index:
             mentions.append(_Mention(m.start(), m.end(), pid))
     mentions.sort(key=lambda m: m.start)
     blocked = [(q.content.start, q.content.end) for q in quotes]
-    return _Index(text, people, mentions, _sentences(text), blocked)
+    return _Index(text, people, mentions, sentences, blocked)
 
 
 def _recurs_by_surname(tokens: tuple[str, ...], alone: set[str]) -> bool:
@@ -244,16 +251,6 @@ def _nearest_full(text: str, people: list[_Person], ids: list[int], pos: int) ->
         if at > best_pos:
             best, best_pos = pid, at
     return best
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    out = []
-    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    docs = nlp.tokenizer().pipe(text[s:e] for s, e in paras)
-    for (ps, _), doc in zip(paras, docs, strict=True):
-        for sent in doc.sents:
-            out.append((ps + sent.start_char, ps + sent.end_char))
-    return out
 
 
 # --- resolution -------------------------------------------------------------

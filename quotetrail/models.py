@@ -74,6 +74,29 @@ class CleanText:
 
 
 @dataclass(frozen=True)
+class Paragraph:
+    """A non-empty line of a cleaned text, surrounding whitespace trimmed."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index into Layout.paragraphs
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Stage 4: the paragraphs and sentences of a cleaned text, offsets into it."""
+
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
 class PublicationDate:
     """A publication date and the text it was found in."""
 

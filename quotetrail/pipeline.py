@@ -4,9 +4,9 @@ Per article (pure, runs in worker processes):
     1. read       paths -> RawDocument | ReadFailure          (read.py)
     2. clean      RawDocument -> CleanText                    (clean.py)
     3. meta       RawDocument, CleanText -> ArticleMeta       (meta.py)
-    4. nlp        loaded once per process                     (nlp.py)
-    5. quotes     CleanText -> Quote...                       (quotes.py)
-    6. attribute  CleanText, Quote... -> Attribution...       (attribute.py)
+    4. nlp        CleanText -> Layout (paragraphs, sentences)  (nlp.py)
+    5. quotes     CleanText, Layout -> Quote...               (quotes.py)
+    6. attribute  CleanText, Quote..., Layout -> Attribution...  (attribute.py)
     7. date       CleanText, ArticleMeta, Attribution... -> Mention...  (dates.py)
 
 Across articles (in the store, incremental):
@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from quotetrail import attribute, clean, dates, meta, quotes
+from quotetrail import attribute, clean, dates, meta, nlp, quotes
 from quotetrail.models import Article, RawDocument
 
 
@@ -38,8 +38,9 @@ def process(doc: RawDocument, outlet: str | None = None, *, quote_tagger: bool =
     """Run the per-article stages 2-7 on one document (see Settings.quote_tagger)."""
     cleaned = clean.clean(doc)  # 2
     article_meta = meta.extract_meta(doc, cleaned, default_outlet=outlet)  # 3
-    found = quotes.find_quotes(cleaned, use_tagger=quote_tagger)  # 4-5
-    attributed = attribute.attribute(cleaned, found)  # 6
+    layout = nlp.layout(cleaned)  # 4
+    found = quotes.find_quotes(cleaned, layout, use_tagger=quote_tagger)  # 5
+    attributed = attribute.attribute(cleaned, found, layout)  # 6
     dated = dates.date_mentions(cleaned, article_meta, attributed)  # 7
     # Mentions quote the article as read, so that text == article.text[start:end].
     mentions = tuple(replace(m, text=doc.text[m.start : m.end]) for m in dated)

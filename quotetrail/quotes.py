@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from quotetrail import nlp, tagger
 from quotetrail.lexicons import cues, titles
-from quotetrail.models import CleanText, Quote, QuoteKind, Span
+from quotetrail.models import CleanText, Layout, Paragraph, Quote, QuoteKind, Sentence, Span
 from quotetrail.settings import Settings
 
 if TYPE_CHECKING:
@@ -68,19 +68,6 @@ _NOT_SOURCES = frozenset({"it", "that", "this", "which", "who", "what", "there"}
 _WORD = re.compile(r"[\w][\w'’-]*")
 
 
-@dataclass(frozen=True)
-class _Para:
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class _Sent:
-    start: int
-    end: int
-    para: int
-
-
 @dataclass
 class _Marked:
     """A stretch of text between quotation marks (possibly unbalanced)."""
@@ -111,24 +98,29 @@ class _Frame:
 @dataclass
 class _Context:
     text: str
-    paras: list[_Para]
-    sents: list[_Sent]
+    paras: tuple[Paragraph, ...]
+    sents: tuple[Sentence, ...]
     frames: list[_Frame] = field(default_factory=list)
     tokens: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
 
 
-def find_quotes(cleaned: CleanText, *, use_tagger: bool = False) -> tuple[Quote, ...]:
+def find_quotes(
+    cleaned: CleanText, layout: Layout | None = None, *, use_tagger: bool = False
+) -> tuple[Quote, ...]:
     """Every quotation in the text, ordered by where its content starts.
+
+    `layout` is stage 4's split of the same text (nlp.layout), made here when not given.
 
     With `use_tagger`, the attribution tagger trained on PolNeAR (tagger.py)
     adds the attributions the rules miss: content F1 on PolNeAR dev rises from
     0.60 to 0.75, but quote finding runs about 2.5x slower, so it is opt-in.
     """
     text = cleaned.text
-    paras = _paragraphs(text)
+    layout = layout or nlp.layout(cleaned)
+    paras = layout.paragraphs
     if not paras:
         return ()
-    ctx = _Context(text=text, paras=paras, sents=_sentences(text, paras))
+    ctx = _Context(text=text, paras=paras, sents=layout.sentences)
     marked = _marked_quotes(text, paras)
     _parse_frames(ctx, marked)
     quotes: list[Quote] = []
@@ -162,36 +154,6 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
-def _paragraphs(text: str) -> list[_Para]:
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            out.append(_Para(start, end))
-    return out
-
-
-def _sentences(text: str, paras: list[_Para]) -> list[_Sent]:
-    out: list[_Sent] = []
-    docs = nlp.tokenizer().pipe(text[p.start : p.end] for p in paras)
-    for pi, (para, doc) in enumerate(zip(paras, docs, strict=True)):
-        for sent in doc.sents:
-            start, end = para.start + sent.start_char, para.start + sent.end_char
-            if out and out[-1].para == pi and _only_marks(text[start:end]):
-                out[-1] = _Sent(out[-1].start, end, pi)
-                continue
-            out.append(_Sent(start, end, pi))
-    return out
-
-
-def _only_marks(chunk: str) -> bool:
-    return all(c in DOUBLE_MARKS or c.isspace() or c in ".,;:!?’'" for c in chunk)
-
-
 def _word_count(chunk: str) -> int:
     return len(_WORD.findall(chunk))
 
@@ -208,7 +170,7 @@ def _sent_at(ctx: _Context, pos: int) -> int:
 
 
 def _para_at(ctx: _Context, pos: int) -> int:
-    return ctx.sents[_sent_at(ctx, pos)].para
+    return ctx.sents[_sent_at(ctx, pos)].paragraph
 
 
 # --- quotation marks --------------------------------------------------------
@@ -231,7 +193,7 @@ def _is_opening(text: str, i: int, lo: int, hi: int, inside: bool) -> bool:
     return not inside
 
 
-def _marked_quotes(text: str, paras: list[_Para]) -> list[_Marked]:
+def _marked_quotes(text: str, paras: Sequence[Paragraph]) -> list[_Marked]:
     found: list[_Marked] = []
     carry: _Marked | None = None
     for pi, para in enumerate(paras):
