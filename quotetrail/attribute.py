@@ -29,6 +29,7 @@ _WORD = re.compile(r"[\w][\w.'’-]*")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _GENDERED = {"m": frozenset({"he"}), "f": frozenset({"she"})}
 _POSSESSIVE = re.compile(r"['’]s?$")
+_NOT_NAME_STARTS = titles.NOT_NAMES | titles.NAME_LEADERS
 _FRONTED_PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+ing\b[^,.;]*,\s*$")
 _DETERMINER = re.compile(r"\b(?:the|The|THE|this|This)\s+")
 _NP_WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -143,7 +144,7 @@ def _split_title(text: str, run: list[tuple[int, int]]) -> tuple[list[str], list
             cut = i + 1
         i += 1
     name = run[cut:]
-    while name and text[name[0][0] : name[0][1]].lower() in titles.NOT_NAMES:
+    while name and text[name[0][0] : name[0][1]].lower() in _NOT_NAME_STARTS:
         name = name[1:]
     return roles, name
 

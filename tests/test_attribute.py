@@ -122,6 +122,11 @@ def _starting(found: tuple[Attribution, ...], prefix: str) -> Attribution:
     return hits[0]
 
 
+def test_party_label_before_a_name_is_not_part_of_it() -> None:
+    a = _about('"We will win this state," Republican Donald Trump said on Monday.', "win this")
+    assert a.speaker == "Donald Trump"
+
+
 def test_untitled_name_recurring_by_surname_is_a_person() -> None:
     text = (
         "Prime Minister Ana Duarte met the union leader Tomas Brandt on Monday.\n\n"

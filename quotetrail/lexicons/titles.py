@@ -159,3 +159,14 @@ ORGANISATION_WORDS: frozenset[str] = _words(
     police service services media television radio channel magazine journal
     """
 )
+
+# Capitalised words that open a name run without being part of the name:
+# party labels and sentence adverbs ("Republican Donald Trump", "Then Brafman
+# said", "Person of the Year Barack Obama"); from PolNeAR train speaker errors.
+NAME_LEADERS: frozenset[str] = _words(
+    """
+    republican republicans democrat democrats democratic gop conservative liberal
+    independent libertarian progressive former late then now maybe perhaps still
+    even just why what how where year
+    """
+)
