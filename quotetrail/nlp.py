@@ -99,11 +99,25 @@ def layout(cleaned: CleanText) -> Layout:
         for sent in doc.sents:
             start, end = para.start + sent.start_char, para.start + sent.end_char
             last = sentences[-1] if sentences else None
+            if last is not None and last.paragraph == index and start == last.end:
+                # The sentencizer leaves an opening mark on the sentence before
+                # ('… waterboarding. “', 'And …'): give it back to its sentence.
+                opening = _TRAILING_OPENING.search(text, last.start, last.end)
+                if opening is not None and text[last.start : opening.start()].strip():
+                    cut = len(text[: opening.start()].rstrip())
+                    sentences[-1] = Sentence(last.start, cut, index)
+                    start = opening.start()
+                    last = sentences[-1]
             if last is not None and last.paragraph == index and _only_marks(text[start:end]):
                 sentences[-1] = Sentence(last.start, end, index)
                 continue
             sentences.append(Sentence(start, end, index))
     return Layout(paragraphs, tuple(sentences))
+
+
+# An opening mark (or a straight one after a space) ending a sentence, with
+# the space before it, which stays with the earlier sentence.
+_TRAILING_OPENING = re.compile(r"(?<=\s)[“‘„«\"'](?=\s*$)")
 
 
 def _paragraphs(text: str) -> list[Paragraph]:

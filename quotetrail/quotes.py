@@ -83,6 +83,7 @@ class _Marked:
     confidence: float = CONF_DIRECT_ALONE
     embedded: bool = False
     absorbed: bool = False
+    short: bool = False  # under MIN_WORDS: kept only with its own cue and speaker
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,8 @@ def find_quotes(
     _parse_frames(ctx, marked)
     quotes: list[Quote] = []
     _attach_direct(ctx, marked)
+    # '“Not even one,” she said.' is a quote; a short scare-quoted phrase is not.
+    marked = [m for m in marked if not m.short or (m.speaker is not None and not m.embedded)]
     quotes.extend(_indirect_and_mixed(ctx, marked))
     for m in marked:
         if m.absorbed or m.embedded:
@@ -246,7 +249,9 @@ def _marked_quotes(text: str, paras: Sequence[Paragraph]) -> list[_Marked]:
     out = []
     for m in found:
         m.start, m.end = _trim(text, m.start, m.end)
-        if _word_count(text[m.start : m.end]) >= MIN_WORDS:
+        words = _word_count(text[m.start : m.end])
+        if words:
+            m.short = words < MIN_WORDS
             out.append(m)
     return out
 
@@ -309,6 +314,8 @@ def _needs_parse(ctx: _Context, marked: Sequence[_Marked]) -> list[int]:
     wanted: set[int] = set()
     done = _fast_frames(ctx, marked)
     for m in marked:
+        if m.short:
+            continue  # a short quote is only kept with a cue the patterns find
         for pos in (m.open_mark, m.close_mark):
             if pos is not None:
                 wanted.add(_sent_at(ctx, pos))
@@ -634,10 +641,23 @@ def _inherit_speakers(ctx: _Context, quotes: list[Quote]) -> None:
             if prev.speaker_mention is None:
                 continue
             if pi - _para_at(ctx, prev.content.end) <= INHERIT_PARAGRAPHS:
+                cue = q.cue or _continued_cue(ctx, prev, q)
                 quotes[i] = Quote(
-                    q.kind, q.content, q.cue, prev.speaker_mention, CONF_DIRECT_INHERITED
+                    q.kind, q.content, cue, prev.speaker_mention, CONF_DIRECT_INHERITED
                 )
             break
+
+
+def _continued_cue(ctx: _Context, prev: Quote, q: Quote) -> Span | None:
+    """'“A,” X said. “B.”': a cue after one part of a quotation, before the next
+    part in the same paragraph, governs both (PolNeAR train: exact F1 0.357 ->
+    0.425 for the rules, direct recall 0.881 -> 0.877)."""
+    cue = prev.cue
+    if prev.kind != "direct" or cue is None or not prev.content.end <= cue.start < q.content.start:
+        return None
+    if _para_at(ctx, prev.content.start) != _para_at(ctx, q.content.start):
+        return None
+    return cue
 
 
 # --- layout-based quotes ----------------------------------------------------

@@ -35,6 +35,15 @@ def test_layout_sentences_know_their_paragraph() -> None:
     ]
 
 
+def test_layout_gives_an_opening_mark_to_the_sentence_it_opens() -> None:
+    text = "“It’s fine,” she said of the plan. “And much more is fine.”"
+    found = _layout(text)
+    assert [text[s.start : s.end] for s in found.sentences] == [
+        "“It’s fine,” she said of the plan.",
+        "“And much more is fine.”",
+    ]
+
+
 def test_models_run_on_numpy_ops_not_blis() -> None:
     ops = nlp.parser().get_pipe("tok2vec").model.ops
     assert type(ops).__name__ == "NumpyOps"

@@ -95,6 +95,37 @@ def test_scare_quotes_are_skipped() -> None:
     assert _quotes('The so-called "peace plan" was dropped on Tuesday.') == ()
 
 
+def test_short_quote_with_its_own_cue_and_speaker_is_kept() -> None:
+    q = _one('"Not even one," Mayor Rosa Diaz said on Monday.', "Not even one")
+    assert q.kind == "direct"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Mayor Rosa Diaz"
+
+
+def test_short_scare_quote_inside_a_sentence_is_skipped() -> None:
+    text = 'Mayor Rosa Diaz called the plan "a disaster" and left the meeting early.'
+    assert not [q for q in _quotes(text) if q.content.text == "a disaster"]
+
+
+def test_quote_after_a_sentence_in_one_paragraph_is_not_embedded() -> None:
+    text = (
+        '"It is fine," Rosa Diaz said of the plan. "And a tougher plan would be fine '
+        'too, because the river keeps rising."'
+    )
+    q = _one(text, "tougher plan")
+    assert q.kind == "direct"
+    assert q.content.text.startswith("And a tougher plan")
+
+
+def test_cue_between_two_parts_of_a_quote_governs_both() -> None:
+    text = (
+        "“The plan will cost less than the old one,” Rosa Diaz said on Monday at the "
+        "council meeting in the town hall. “It will also be finished two years earlier.”"
+    )
+    first, second = _one(text, "cost less"), _one(text, "two years earlier")
+    assert first != second
+    assert first.cue is not None and second.cue == first.cue
+
+
 def test_headline_quote() -> None:
     text = (
         "Moreau: the port strike will end within a week\n\n"
