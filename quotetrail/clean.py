@@ -3,9 +3,10 @@
 The text is handled a line at a time. Each line is classed as blank, page
 furniture (comment prompts, share buttons, breadcrumbs, footers, repeated
 headlines) or article text; a teaser block at the foot ("Check Also" and the
-stories after it) goes as a whole. Kept lines are normalised (curly quotes
-straightened, whitespace collapsed, invisible characters dropped, common
-mojibake repaired) and joined with "\\n", or "\\n\\n" where blank lines stood.
+stories after it) goes as a whole. Kept lines are normalised (curly and
+typewriter quotes straightened, whitespace collapsed, invisible characters
+dropped, common mojibake repaired) and joined with "\\n", or "\\n\\n" where
+blank lines stood.
 
 Every clean character records the offset of the character it came from in the
 text as read, so later stages can point back at the original.
@@ -29,12 +30,13 @@ _TEASER = re.compile("|".join(f"(?:{p})" for p in bp.TEASER_MARKERS), re.IGNOREC
 _STRIP = " " + bp.SPACES + bp.INVISIBLE
 _WS = re.escape(" " + bp.SPACES + bp.INVISIBLE)
 _QUOTES = {c: '"' for c in bp.DOUBLE_QUOTES} | {c: "'" for c in bp.SINGLE_QUOTES}
-_REPLACE: dict[str, str] = bp.MOJIBAKE | _QUOTES
+_REPLACE: dict[str, str] = bp.MOJIBAKE | bp.ASCII_DOUBLE_QUOTES | _QUOTES
 # Anything that changes: mojibake, a curly quote, or a run of whitespace and
 # invisible characters other than one plain space (a lone space needs no work).
 _SPACE_RUN = rf"(?:[{_WS}]|{bp.MOJIBAKE_SPACE})"
 _CHANGE = re.compile(
     "|".join(re.escape(k) for k in bp.MOJIBAKE)
+    + r"|``|(?<!\d)''"
     + "|["
     + re.escape(bp.DOUBLE_QUOTES + bp.SINGLE_QUOTES)
     + "]"
@@ -61,7 +63,7 @@ def replacement_for(raw: str, pos: int) -> str | None:
     None when the character there is copied as is; used by tests to check the
     offset map without restating the rules.
     """
-    for key, value in bp.MOJIBAKE.items():
+    for key, value in (bp.MOJIBAKE | bp.ASCII_DOUBLE_QUOTES).items():
         if raw.startswith(key, pos):
             return value
     if raw.startswith(bp.MOJIBAKE_SPACE, pos):

@@ -124,6 +124,17 @@ def test_curly_quotes_become_straight() -> None:
     assert _clean(raw).text == '"We won\'t wait," she said of the \'crisis\' plan, "now".'
 
 
+def test_typewriter_quote_pairs_become_straight_double_quotes() -> None:
+    raw = "``Yes,'' she said. ''It is an expansion,'' he added."
+    result = _clean(raw)
+    assert result.text == '"Yes," she said. "It is an expansion," he added.'
+    _check_offsets(raw, result)
+
+
+def test_two_apostrophes_after_a_digit_stay_inches() -> None:
+    assert _clean("The 5'' pipe burst.").text == "The 5'' pipe burst."
+
+
 def test_spaces_are_collapsed_and_no_break_spaces_made_plain() -> None:
     raw = "  The\u00a0vote   was\t\tclose.  \n"
     assert _clean(raw).text == "The vote was close."
