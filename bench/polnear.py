@@ -7,8 +7,9 @@
 `score_split(split, limit)` returns the same figures for a CI gate.
 
 Reads ../shared/data/polnear/<split>/ (brat standoff; one annotator per
-article, the first in sorted order), runs quotes.find_quotes and
-attribute.attribute on each raw text with identity offsets, and prints:
+article, the first in sorted order), runs the product's stages on each text
+(clean, nlp.layout, quotes.find_quotes, attribute.attribute), maps the spans
+back to the text as read with the clean stage's offset map, and prints:
 
 - content precision/recall/F1, matching one-to-one by token Dice >= 0.5 and by
   exact span (edges normalised: whitespace, quotation marks and final
@@ -24,7 +25,8 @@ attribute.attribute on each raw text with identity offsets, and prints:
   same name;
 - CofeNet-style exact F1 per span type (source, cue, content), each a set of
   exact (start, end) spans over all articles, same edge normalisation;
-- words/s of find_quotes + attribute (one process, models loaded beforehand).
+- words/s of clean + layout + find_quotes + attribute (one process, models
+  loaded beforehand).
 
 By default find_quotes runs with the attribution tagger (quotetrail/tagger.py);
 `--no-tagger` scores the rules alone, `--compare` records both. The tagger
@@ -37,11 +39,12 @@ data is absent. Develop on train, report on dev.
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import re
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +53,9 @@ sys.path.insert(0, str(ROOT))
 
 from quotetrail import nlp, tagger  # noqa: E402
 from quotetrail.attribute import attribute  # noqa: E402
+from quotetrail.clean import clean  # noqa: E402
 from quotetrail.lexicons.cues import SPEECH_VERBS, surface_forms  # noqa: E402
-from quotetrail.models import Attribution, CleanText, Quote, Span  # noqa: E402
+from quotetrail.models import Attribution, CleanText, Quote, RawDocument, Span  # noqa: E402
 from quotetrail.quotes import MIN_WORDS, find_quotes  # noqa: E402
 
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
@@ -242,10 +246,55 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _gold_speaker_name(cleaned: CleanText, quote: Quote, source: tuple[int, int]) -> str | None:
-    mention = Span(source[0], source[1], cleaned.text[source[0] : source[1]])
-    probe = Quote(quote.kind, quote.content, quote.cue, mention, quote.confidence)
-    return attribute(cleaned, (probe,))[0].speaker
+@dataclass(frozen=True)
+class _Run:
+    """The product's stages 2 and 4-6 on one article."""
+
+    cleaned: CleanText
+    clean_quotes: tuple[Quote, ...]  # offsets into the cleaned text
+    quotes: tuple[Quote, ...]  # the same quotes, offsets into the text as read
+    attrs: tuple[Attribution, ...]  # one per quote, quotes as read
+
+
+def _run(text: str, use_tagger: bool) -> _Run:
+    cleaned = clean(RawDocument(source="polnear", text=text, format="text"))
+    layout = nlp.layout(cleaned)
+    found = find_quotes(cleaned, layout, use_tagger=use_tagger)
+    attrs = attribute(cleaned, found, layout)
+    as_read = tuple(_quote_as_read(cleaned, text, q) for q in found)
+    return _Run(
+        cleaned,
+        found,
+        as_read,
+        tuple(replace(a, quote=q) for a, q in zip(attrs, as_read, strict=True)),
+    )
+
+
+def _span_as_read(cleaned: CleanText, text: str, span: Span | None) -> Span | None:
+    if span is None:
+        return None
+    start, end = cleaned.to_read(span.start, span.end)
+    return Span(start, end, text[start:end])
+
+
+def _quote_as_read(cleaned: CleanText, text: str, q: Quote) -> Quote:
+    content = _span_as_read(cleaned, text, q.content)
+    assert content is not None
+    return replace(
+        q,
+        content=content,
+        cue=_span_as_read(cleaned, text, q.cue),
+        speaker_mention=_span_as_read(cleaned, text, q.speaker_mention),
+    )
+
+
+def _gold_speaker_name(run: _Run, qi: int, source: tuple[int, int]) -> str | None:
+    """The speaker attribution gives the gold source, in the quote's place."""
+    offsets = run.cleaned.offsets
+    start, end = bisect.bisect_left(offsets, source[0]), bisect.bisect_left(offsets, source[1])
+    mention = Span(start, end, run.cleaned.text[start:end])
+    probe = replace(run.clean_quotes[qi], speaker_mention=mention)
+    return attribute(run.cleaned, (probe,))[0].speaker
 
 
 def _f1(p: float, r: float) -> float:
@@ -270,15 +319,14 @@ COUNT_KEYS = (
 
 def _score_article(
     art: Article,
-    cleaned: CleanText,
-    quotes: tuple[Quote, ...],
-    attrs: tuple[Attribution, ...],
+    run: _Run,
     scope: str,
     counts: dict[str, int],
     errors: list[str] | None,
     budget: int,
 ) -> None:
     text = art.text
+    quotes = run.quotes
     units = _predicted_units(quotes)
     gold_meta = [g for g in art.gold if _in_scope(text, g, scope)]
     if scope == "speech":
@@ -312,12 +360,13 @@ def _score_article(
             continue
         if g.source is None:
             continue
-        a = attrs[units[dice[gi]][1]]
+        qi = units[dice[gi]][1]
+        a = run.attrs[qi]
         counts["spk_total"] += 1
         mention = a.quote.speaker_mention
         ok = mention is not None and _overlaps((mention.start, mention.end), g.source)
         if not ok and a.speaker is not None:
-            ok = _gold_speaker_name(cleaned, a.quote, g.source) == a.speaker
+            ok = _gold_speaker_name(run, qi, g.source) == a.speaker
         counts["spk_ok"] += ok
         if not ok:
             note(
@@ -379,15 +428,14 @@ def score_split(
     errors: list[str] = []
     for art in arts:
         text = art.text
-        cleaned = CleanText(text=text, offsets=tuple(range(len(text) + 1)))
         t0 = time.perf_counter()
-        quotes = find_quotes(cleaned, use_tagger=use_tagger)
-        attrs: tuple[Attribution, ...] = attribute(cleaned, quotes)
+        run = _run(text, use_tagger)
+        quotes = run.quotes
         elapsed += time.perf_counter() - t0
         words += len(text.split())
         for scope in SCOPES:
             sink = errors if scope == error_scope else None
-            _score_article(art, cleaned, quotes, attrs, scope, counts[scope], sink, show_errors)
+            _score_article(art, run, scope, counts[scope], sink, show_errors)
         for kind, gold_set, spans in (
             ("source", art.sources, [q.speaker_mention for q in quotes]),
             ("cue", art.cues, [q.cue for q in quotes]),

@@ -29,7 +29,7 @@ _TEASER = re.compile("|".join(f"(?:{p})" for p in bp.TEASER_MARKERS), re.IGNOREC
 
 _STRIP = " " + bp.SPACES + bp.INVISIBLE
 _WS = re.escape(" " + bp.SPACES + bp.INVISIBLE)
-_QUOTES = {c: '"' for c in bp.DOUBLE_QUOTES} | {c: "'" for c in bp.SINGLE_QUOTES}
+_QUOTES = bp.DOUBLE_QUOTE_FORMS | {c: "'" for c in bp.SINGLE_QUOTES}
 _REPLACE: dict[str, str] = bp.MOJIBAKE | bp.ASCII_DOUBLE_QUOTES | _QUOTES
 # Anything that changes: mojibake, a curly quote, or a run of whitespace and
 # invisible characters other than one plain space (a lone space needs no work).
@@ -38,14 +38,16 @@ _CHANGE = re.compile(
     "|".join(re.escape(k) for k in bp.MOJIBAKE)
     + r"|``|(?<!\d)''"
     + "|["
-    + re.escape(bp.DOUBLE_QUOTES + bp.SINGLE_QUOTES)
+    + re.escape("".join(bp.DOUBLE_QUOTE_FORMS) + bp.SINGLE_QUOTES)
     + "]"
     + rf"|(?! (?!{_SPACE_RUN})){_SPACE_RUN}+"
 )
 _MOJIBAKE_LEAD = bp.MOJIBAKE_SPACE[0]
 _SPACE_CHARS = frozenset(" " + bp.SPACES)
 # For matching boilerplate patterns: quotes straightened, spaces made plain.
-_MATCH_TABLE = str.maketrans(_QUOTES | {c: " " for c in bp.SPACES})
+_MATCH_TABLE = str.maketrans(
+    _QUOTES | {c: '"' for c in bp.DOUBLE_QUOTES} | {c: " " for c in bp.SPACES}
+)
 _MULTISPACE = re.compile(" {2,}")
 
 

@@ -117,17 +117,21 @@ def test_repeated_headline_near_the_top_is_removed() -> None:
     assert _clean(raw).text == "Bridge Reopens\n\nMay 3, 2021\n\n" + BODY
 
 
-def test_curly_quotes_become_straight() -> None:
+def test_double_quotes_keep_their_direction_and_single_quotes_become_straight() -> None:
     raw = (
-        "\u201cWe won\u2019t wait,\u201d she said of the \u2018crisis\u2019 plan, \u00abnow\u00bb."
+        "\u201cWe won\u2019t wait,\u201d she said of the \u2018crisis\u2019 plan, \u00abnow\u00bb, "
+        "\u201eyes\u201f and \uff02maybe\uff02."
     )
-    assert _clean(raw).text == '"We won\'t wait," she said of the \'crisis\' plan, "now".'
+    assert _clean(raw).text == (
+        "\u201cWe won't wait,\u201d she said of the 'crisis' plan, \u201cnow\u201d, "
+        '\u201cyes\u201c and "maybe".'
+    )
 
 
-def test_typewriter_quote_pairs_become_straight_double_quotes() -> None:
+def test_typewriter_quote_pairs_become_double_quotes() -> None:
     raw = "``Yes,'' she said. ''It is an expansion,'' he added."
     result = _clean(raw)
-    assert result.text == '"Yes," she said. "It is an expansion," he added.'
+    assert result.text == '\u201cYes," she said. "It is an expansion," he added.'
     _check_offsets(raw, result)
 
 
@@ -158,7 +162,7 @@ def test_invisible_characters_are_dropped() -> None:
 
 def test_common_mojibake_is_repaired() -> None:
     raw = "\u00e2\u20ac\u0153It\u00e2\u20ac\u2122s over,\u00e2\u20ac\x9d he said."
-    assert _clean(raw).text == '"It\'s over," he said.'
+    assert _clean(raw).text == "\u201cIt's over,\u201d he said."
 
 
 def test_offsets_point_back_at_the_text_as_read() -> None:

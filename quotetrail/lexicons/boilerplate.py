@@ -82,8 +82,19 @@ BOILERPLATE_MAX_CHARS = 220
 DUPLICATE_WINDOW_LINES = 15
 DUPLICATE_MAX_CHARS = 200
 
-# Characters rewritten one for one.
+# Quotation marks. Double marks keep their direction, which quote finding
+# reads ("“" opens, "”" closes; a straight one may do either): each form
+# becomes “, ” or ". Single marks become straight apostrophes.
 DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u301d\u301e\uff02"
+DOUBLE_QUOTE_FORMS: dict[str, str] = {
+    "\u201e": "\u201c",  # „
+    "\u201f": "\u201c",  # ‟
+    "\u00ab": "\u201c",  # «
+    "\u301d": "\u201c",  # 〝
+    "\u00bb": "\u201d",  # »
+    "\u301e": "\u201d",  # 〞
+    "\uff02": '"',  # ＂
+}
 SINGLE_QUOTES = "\u2018\u2019\u201a\u201b"
 
 # Horizontal whitespace other than the plain space, collapsed to one space.
@@ -105,8 +116,8 @@ LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 # UTF-8 read as Windows-1252, the commonest mojibake; each maps to one character.
 MOJIBAKE: dict[str, str] = {
-    "\u00e2\u20ac\u0153": '"',  # “
-    "\u00e2\u20ac\x9d": '"',  # ”
+    "\u00e2\u20ac\u0153": "\u201c",  # “
+    "\u00e2\u20ac\x9d": "\u201d",  # ”
     "\u00e2\u20ac\u02dc": "'",  # ‘
     "\u00e2\u20ac\u2122": "'",  # ’
     "\u00e2\u20ac\u201c": "\u2013",  # –
@@ -115,6 +126,6 @@ MOJIBAKE: dict[str, str] = {
 }
 # Typewriter quotation marks of LDC and New York Times text (``like this'');
 # 116 of 840 PolNeAR train articles use them. A pair after a digit is inches.
-ASCII_DOUBLE_QUOTES: dict[str, str] = {"``": '"', "''": '"'}
+ASCII_DOUBLE_QUOTES: dict[str, str] = {"``": "\u201c", "''": '"'}
 # A no-break space read the same way; treated as whitespace.
 MOJIBAKE_SPACE = "\u00c2\u00a0"
