@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from quotetrail import store
-from quotetrail.models import Article, ArticleMeta, Mention, PublicationDate, StatementDate
+from quotetrail.models import Article
+from tests import factories
 
 
 @dataclass(frozen=True)
@@ -34,37 +34,26 @@ def article(
 ) -> Article:
     """An article whose text holds every quote, one paragraph each."""
     text = (title or source) + "\n\n" + extra + "\n\n" + "\n\n".join(q.text for q in quotes)
-    mentions = []
-    for q in quotes:
-        start = text.index(q.text)
-        date = dt.date.fromisoformat(q.said_on) if q.said_on else None
-        mentions.append(
-            Mention(
-                kind=q.kind,  # type: ignore[arg-type]
-                text=q.text,
-                start=start,
-                end=start + len(q.text),
-                cue="said",
-                speaker_mention=q.speaker,
-                speaker=q.speaker,
-                roles=q.roles,
-                channel=None,
-                confidence=0.9,
-                said_on=StatementDate(date, "day", "on Tuesday") if date else None,
-            )
+    mentions = [
+        factories.mention(
+            text,
+            q.text,
+            speaker=q.speaker,
+            kind=q.kind,  # type: ignore[arg-type]
+            roles=q.roles,
+            said_on=dt.date.fromisoformat(q.said_on) if q.said_on else None,
         )
+        for q in quotes
+    ]
     day = dt.date.fromisoformat(published) if published else None
-    return Article(
-        source=source,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
-        text=text,
-        format="text",
-        meta=ArticleMeta(
-            title=title or source,
-            outlet=outlet or source.split(".")[0],
-            published=PublicationDate(day, published or "", "text") if day else None,
-        ),
-        mentions=tuple(mentions),
+    return factories.article(
+        source,
+        text,
+        mentions,
+        title=title or source,
+        outlet=outlet or source.split(".")[0],
+        published=day,
+        evidence=published or "",
     )
 
 

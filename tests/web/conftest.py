@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -16,10 +15,11 @@ from anyio.from_thread import BlockingPortal, start_blocking_portal
 from fastapi import FastAPI
 
 from quotetrail import store
-from quotetrail.models import Article, ArticleMeta, Mention, PublicationDate, StatementDate
+from quotetrail.models import Article
 from quotetrail.settings import Settings
 from quotetrail.web import create_app
 from quotetrail.web.app import Process
+from tests import factories
 
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = "<img src=x onerror=alert(1)>"
@@ -31,23 +31,6 @@ LIND_VARIANT = "we will not accept a deal that cuts the freedom-seekers' pay"
 LIND_OTHER = "The harbour belongs to the people who work in it every day"
 
 
-def _mention(text: str, quote: str, speaker: str, said_on: dt.date | None) -> Mention:
-    start = text.index(quote)
-    return Mention(
-        kind="direct",
-        text=quote,
-        start=start,
-        end=start + len(quote),
-        cue="said",
-        speaker_mention=speaker.split()[-1],
-        speaker=speaker,
-        roles=(),
-        channel=None,
-        confidence=0.9,
-        said_on=StatementDate(said_on, "day", "on Tuesday") if said_on else None,
-    )
-
-
 def _article(
     source: str,
     outlet: str,
@@ -56,19 +39,18 @@ def _article(
     text: str,
     quotes: list[tuple[str, str, dt.date | None]],
 ) -> Article:
-    return Article(
-        source=source,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
-        text=text,
-        format="text",
-        meta=ArticleMeta(
-            title=title,
-            outlet=outlet,
-            published=PublicationDate(published, f"Date: {published}", "text")
-            if published
-            else None,
-        ),
-        mentions=tuple(_mention(text, q, who, said) for q, who, said in quotes),
+    mentions = [
+        factories.mention(text, q, speaker=who, speaker_mention=who.split()[-1], said_on=said)
+        for q, who, said in quotes
+    ]
+    return factories.article(
+        source,
+        text,
+        mentions,
+        title=title,
+        outlet=outlet,
+        published=published,
+        evidence=f"Date: {published}",
     )
 
 
