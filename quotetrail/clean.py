@@ -3,10 +3,11 @@
 The text is handled a line at a time. Each line is classed as blank, page
 furniture (comment prompts, share buttons, breadcrumbs, footers, repeated
 headlines) or article text; a teaser block at the foot ("Check Also" and the
-stories after it) goes as a whole. Kept lines are normalised (curly and
-typewriter quotes straightened, whitespace collapsed, invisible characters
-dropped, common mojibake repaired) and joined with "\\n", or "\\n\\n" where
-blank lines stood.
+stories after it) goes as a whole. Kept lines are normalised (double
+quotation marks of every form, typewriter pairs included, become “, ” or "
+so that their direction survives; single marks become straight; whitespace
+collapsed, invisible characters dropped, common mojibake repaired) and joined
+with "\\n", or "\\n\\n" where blank lines stood.
 
 Every clean character records the offset of the character it came from in the
 text as read, so later stages can point back at the original.
