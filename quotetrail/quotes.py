@@ -62,8 +62,6 @@ _ENDS_WITH_CUE = cues.ENDS_WITH_CUE
 _DATELINE = cues.DATELINE
 _HEADLINE = cues.HEADLINE
 _LABEL_LINE = cues.LABEL_LINE
-# Odd spaces confuse the parser; mapped one to one so offsets stay put.
-_SPACES = {ord(c): " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000"}
 _NOT_SOURCES = frozenset({"it", "that", "this", "which", "who", "what", "there"})
 _WORD = re.compile(r"[\w][\w'’-]*")
 
@@ -336,7 +334,7 @@ def _parse_frames(ctx: _Context, marked: Sequence[_Marked]) -> None:
     todo = _needs_parse(ctx, marked)
     if not todo:
         return
-    plain = ctx.text.translate(_SPACES)
+    plain = ctx.text.translate(nlp.PLAIN_SPACES)
     bases = []
     for si in todo:
         s = ctx.sents[si]

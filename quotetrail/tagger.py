@@ -51,7 +51,6 @@ INHERIT_CHARS = 400
 # off, as on the first 30 PolNeAR dev articles it cost 1 point of Dice F1 and
 # 5 of exact F1 (the parse subtree's edges are closer to PolNeAR's).
 TAGGED_EDGES = False
-_SPACES = {ord(c): " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000"}
 _WORD = re.compile(r"[\w][\w'’-]*")
 
 # Paragraphs per model batch: 16, 64 and 256 ran within noise of each other
@@ -251,7 +250,7 @@ def merge(text: str, paragraphs: Sequence[tuple[int, int]], found: Sequence[Quot
     A rule quote the tagger also found keeps its spans, and takes the tagger's
     source when it had none.
     """
-    plain = text.translate(_SPACES)
+    plain = text.translate(nlp_loader.PLAIN_SPACES)
     todo = [(a, b) for a, b in paragraphs if len(_WORD.findall(plain, a, b)) >= MIN_WORDS]
     out = list(found)
     if not todo:
