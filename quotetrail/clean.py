@@ -31,7 +31,9 @@ _TEASER = re.compile("|".join(f"(?:{p})" for p in bp.TEASER_MARKERS), re.IGNOREC
 _STRIP = " " + bp.SPACES + bp.INVISIBLE
 _WS = re.escape(" " + bp.SPACES + bp.INVISIBLE)
 _QUOTES = bp.DOUBLE_QUOTE_FORMS | {c: "'" for c in bp.SINGLE_QUOTES}
-_REPLACE: dict[str, str] = bp.MOJIBAKE | bp.ASCII_DOUBLE_QUOTES | _QUOTES
+# Sequences of more than one character rewritten to one.
+_SEQUENCES: dict[str, str] = bp.MOJIBAKE | bp.ASCII_DOUBLE_QUOTES
+_REPLACE: dict[str, str] = _SEQUENCES | _QUOTES
 # Anything that changes: mojibake, a curly quote, or a run of whitespace and
 # invisible characters other than one plain space (a lone space needs no work).
 _SPACE_RUN = rf"(?:[{_WS}]|{bp.MOJIBAKE_SPACE})"
@@ -66,7 +68,7 @@ def replacement_for(raw: str, pos: int) -> str | None:
     None when the character there is copied as is; used by tests to check the
     offset map without restating the rules.
     """
-    for key, value in (bp.MOJIBAKE | bp.ASCII_DOUBLE_QUOTES).items():
+    for key, value in _SEQUENCES.items():
         if raw.startswith(key, pos):
             return value
     if raw.startswith(bp.MOJIBAKE_SPACE, pos):
